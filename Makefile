@@ -1,0 +1,31 @@
+# Two commands get you going: `make serve` and `make test`. Each creates .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+GUIDE := PYTHONPATH=scripts $(PY) -m guide
+
+.PHONY: serve build check test clean
+
+serve: $(VENV)/.installed
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed
+	$(GUIDE) build
+
+check: $(VENV)/.installed
+	$(GUIDE) check
+
+test: $(VENV)/.installed node_modules/.installed
+	$(PY) -m pytest
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .site-* site.old .pytest_cache

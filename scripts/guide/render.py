@@ -1,0 +1,104 @@
+"""Turn checked content into Markdown pages: a pure function of the content (no files written, no clock).
+
+Each topic page is `templates/topic.md.j2`; a page whose content file has a special kind adds
+`templates/kinds/<file name>.md.j2` (for example `kinds/aftercare.md.j2` for content/aftercare.yml).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .model import EVIDENCE_LEVELS, Reference
+from .validate import Content
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_CITE = re.compile(r"⟦cite:([a-z0-9-]+)⟧")
+_REFERENCES = "⟦references⟧"
+
+
+def render_pages(content: Content) -> dict[str, str]:
+    """Every generated file, as {path in the docs folder: text}."""
+    env = _environment()
+    pages = {f"{slug}.md": _render_topic(env, content, slug) for slug in content.topics}
+    return pages
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown; text fields are checked to hold no HTML
+    )
+    env.filters.update(cite=_cite_marks, long_date=long_date, yaml_text=json.dumps, reference=format_reference)
+    return env
+
+
+def _render_topic(env: Environment, content: Content, slug: str) -> str:
+    topic = content.topics[slug]
+    kind_template = f"kinds/{slug}.md.j2"
+    body = env.get_template("topic.md.j2").render(
+        topic=topic,
+        slug=slug,
+        source=content.sources[slug],
+        kind_template=kind_template if (TEMPLATES / kind_template).exists() else None,
+        titles={other: t.title for other, t in content.topics.items()},
+        evidence_levels=EVIDENCE_LEVELS,
+    )
+    return _number_citations(env, body, content.references)
+
+
+def _cite_marks(ids: list[str]) -> str:
+    return "".join(f"⟦cite:{ref_id}⟧" for ref_id in ids)
+
+
+def _number_citations(env: Environment, body: str, references: dict[str, Reference]) -> str:
+    """Number citations in order of first appearance and put the matching list where the page asks."""
+    order: list[str] = []
+
+    def number(match: re.Match) -> str:
+        ref_id = match.group(1)
+        if ref_id not in order:
+            order.append(ref_id)
+        n = order.index(ref_id) + 1
+        return f'[[{n}]](#ref-{ref_id}){{ .cite aria-label="Reference {n}" }}'
+
+    body = _CITE.sub(number, body)
+    listing = env.get_template("references.md.j2").render(references=[references[i] for i in order])
+    return body.replace(_REFERENCES, listing.strip())
+
+
+def long_date(value: date) -> str:
+    """25 November 2026: day first, month in words, so no reader misreads it."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_reference(ref: Reference) -> str:
+    """A reference in the usual medical style, leaving out whatever the bibliography lacks."""
+    parts = []
+    if ref.authors:
+        parts.append(ref.authors.rstrip(".") + ".")
+    parts.append(ref.title.rstrip(".") + ".")
+    where = f"*{ref.published_in.rstrip('.')}*." if ref.published_in else ""
+    when = ";".join(str(x) for x in (ref.year, ref.details) if x)
+    if where or when:
+        parts.append(" ".join(x for x in (where, when + "." if when else "") if x))
+    links = []
+    if ref.doi:
+        links.append(f"[doi:{ref.doi}](https://doi.org/{ref.doi})")
+    if ref.pmid:
+        links.append(f"[PubMed {ref.pmid}](https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/)")
+    if ref.url:
+        links.append(f"<{ref.url}>")
+    if links:
+        parts.append(" ".join(links))
+    if ref.note:
+        parts.append(f"*{ref.note.rstrip('.')}.*")
+    return " ".join(parts)

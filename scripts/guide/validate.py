@@ -1,0 +1,246 @@
+"""Check loaded documents against the models and against each other, in words an editor understands."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document, load_file
+from .model import KINDS, Bibliography, FrequencyTopic, Reference, Topic
+from .problems import ContentError, Problem, field_path
+
+_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class Content:
+    """All checked content: topic pages by slug, references by id, and the file each page came from."""
+
+    topics: dict[str, Topic]
+    references: dict[str, Reference]
+    sources: dict[str, str]  # slug -> content file path, relative to the repository
+    warnings: tuple[Problem, ...] = ()
+
+
+def load_content(root: Path, content_dir: str = "content") -> Content:
+    """Load and check every file in content/. Raises ContentError listing every problem found."""
+    problems: list[Problem] = []
+    models: dict[str, tuple[Document, BaseModel]] = {}
+    folder = root / content_dir
+    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    for path in files:
+        doc, found = load_file(path, root)
+        problems += found
+        if doc is None:
+            continue
+        model_class = KINDS.get(path.name, Topic)
+        try:
+            models[path.name] = (doc, model_class.model_validate(doc.data))
+        except ValidationError as err:
+            problems += [_explain(doc, model_class, e) for e in err.errors()]
+    if "references.yml" not in models and not any(p.path.endswith("references.yml") for p in problems):
+        problems.append(Problem(f"{content_dir}/references.yml", 1, 1, "", "the bibliography file is missing"))
+    if problems:
+        raise ContentError(problems)
+
+    bib_doc, bibliography = models.pop("references.yml")
+    assert isinstance(bibliography, Bibliography)
+    content = Content(
+        topics={Path(name).stem: model for name, (_, model) in models.items()},
+        references={ref.id: ref for ref in bibliography.references},
+        sources={Path(name).stem: doc.path for name, (doc, _) in models.items()},
+    )
+    problems += _check_bibliography(bib_doc, bibliography)
+    for doc, topic in models.values():
+        problems += _check_topic(doc, topic, content)
+    problems += _unused_references(bib_doc, bibliography, content)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return replace(content, warnings=tuple(sorted(problems)))
+
+
+# ── schema errors, in plain words ────────────────────────────────────────────────────────────
+
+
+def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    got = error.get("input")
+    line, column = doc.position(loc)
+    name = loc[-1] if loc else ""
+
+    if kind == "missing":
+        message = f"'{name}' is missing: add it ({_describe(model_class, loc)})"
+    elif kind == "extra_forbidden":
+        line, column = doc.key_position(loc)
+        allowed = _allowed_fields(model_class, loc[:-1])
+        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
+        message = f"unknown field '{name}': {hint}"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"must be a whole number, like 4 (got {got!r})"
+    elif kind in ("string_type",):
+        message = f"must be text (got {got!r}); put quotes around it if it is meant as text"
+    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        message = f"must be a real date written YYYY-MM-DD, like 2026-11-25 (got {got!r})"
+    elif kind == "literal_error":
+        message = f"must be one of {ctx.get('expected')} (got {got!r})"
+    elif kind in ("list_type",):
+        message = "must be a list: put each item on its own line starting with '- '"
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = "must be a group of 'field: value' lines, indented under it"
+    elif kind == "too_short":
+        message = "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} items"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "string_too_long":
+        message = f"is too long: keep it under {ctx.get('max_length')} characters (it has {len(str(got))})"
+    elif kind == "string_pattern_mismatch":
+        message = _pattern_message(str(name), got)
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        limit = ctx.get("ge", ctx.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        message = f"must be {word} {limit} (got {got!r})"
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    else:
+        message = error["msg"]
+    return Problem(doc.path, line, column, field_path(loc), message)
+
+
+def _pattern_message(name: str, got: object) -> str:
+    if name == "doi":
+        return f"must be a bare DOI like 10.1001/jamadermatol.2013.8687 (got {got!r})"
+    if name == "pmid":
+        return f"must be a PubMed number, digits only (got {got!r})"
+    if name == "url":
+        return f"must be a web address starting https:// (got {got!r})"
+    return f"must be lower-case letters, digits and hyphens, like 'acne-scars' (got {got!r})"
+
+
+def _sub_model(model_class: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model that holds the field at loc (following nested models and lists)."""
+    current: object = model_class
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: object) -> object:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation
+
+
+def _allowed_fields(model_class: type[BaseModel], loc: tuple) -> list[str]:
+    holder = _sub_model(model_class, loc) if loc else model_class
+    return list(holder.model_fields) if holder else []
+
+
+def _describe(model_class: type[BaseModel], loc: tuple) -> str:
+    holder = _sub_model(model_class, loc[:-1]) if loc[:-1] else model_class
+    field = holder.model_fields.get(loc[-1]) if holder else None
+    return (field.description or "required") if field else "required"
+
+
+# ── cross-references ─────────────────────────────────────────────────────────────────────────
+
+
+def _walk(data: object, loc: tuple = ()):
+    """Yield (location, value) for every value in plain data."""
+    yield loc, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, loc + (index,))
+
+
+def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]:
+    problems = []
+
+    def report(loc: tuple, message: str) -> None:
+        problems.append(Problem(doc.path, *doc.position(loc), field_path(loc), message))
+
+    for loc, value in _walk(doc.data):
+        if not loc:
+            continue
+        parent, last = loc[:-1], loc[-1]
+        if isinstance(last, int) and parent and parent[-1] == "cites":
+            if value not in content.references:
+                report(loc, _unknown("reference", value, content.references, "content/references.yml"))
+        if (isinstance(last, int) and parent == ("related",)) or last == "see":
+            if value is not None and value not in content.topics:
+                report(loc, _unknown("topic", value, content.topics, "content/"))
+        if isinstance(value, str):
+            for target in _MD_LINK.findall(value):
+                if target.startswith(("https://", "#", "mailto:")):
+                    continue
+                page = target.split("#", 1)[0]
+                if not page.endswith(".md"):
+                    report(loc, f"link '{target}' must point to a page file such as 'aftercare.md', or start https://")
+    if isinstance(topic, FrequencyTopic):
+        ids = [concern.id for concern in topic.concerns]
+        for index, concern in enumerate(topic.concerns):
+            loc = ("concerns", index)
+            weeks, sessions = concern.interval_weeks, concern.sessions
+            if not weeks.min <= weeks.default <= weeks.max:
+                report(loc + ("interval_weeks",), f"needs min ≤ default ≤ max (got {weeks.min}, {weeks.default}, {weeks.max})")
+            if not sessions.min <= sessions.typical <= sessions.max:
+                report(loc + ("sessions",), f"needs min ≤ typical ≤ max (got {sessions.min}, {sessions.typical}, {sessions.max})")
+            if ids.count(concern.id) > 1 and ids.index(concern.id) != index:
+                report(loc + ("id",), f"id '{concern.id}' is used by another concern")
+        if topic.default_concern not in ids:
+            report(("default_concern",), _unknown("concern", topic.default_concern, ids, "concerns"))
+    return problems
+
+
+def _check_bibliography(doc: Document, bibliography: Bibliography) -> list[Problem]:
+    problems, seen = [], {}
+    for index, ref in enumerate(bibliography.references):
+        if ref.id in seen:
+            loc = ("references", index, "id")
+            problems.append(
+                Problem(doc.path, *doc.position(loc), field_path(loc), f"id '{ref.id}' is already used by reference {seen[ref.id]}")
+            )
+        seen.setdefault(ref.id, index)
+    return problems
+
+
+def _unused_references(doc: Document, bibliography: Bibliography, content: Content) -> list[Problem]:
+    cited = set()
+    for topic in content.topics.values():
+        for _, value in _walk(topic.model_dump()):
+            if isinstance(value, dict):
+                cited.update(value.get("cites", []))
+    problems = []
+    for index, ref in enumerate(bibliography.references):
+        if ref.id not in cited:
+            loc = ("references", index, "id")
+            problems.append(
+                Problem(
+                    doc.path, *doc.position(loc), field_path(loc), f"reference '{ref.id}' is not cited by any page", "warning"
+                )
+            )
+    return problems
+
+
+def _unknown(what: str, value: object, known, where: str) -> str:
+    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
+    hint = f": did you mean '{close[0]}'?" if close else f" in {where}"
+    return f"unknown {what} '{value}'{hint}"
