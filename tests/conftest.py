@@ -38,3 +38,20 @@ def minimal(tmp_path: Path) -> ContentCopy:
     """The small fixture content set (tests/fixtures/minimal), copied so a test can break it."""
     shutil.copytree(FIXTURES / "minimal" / "content", tmp_path / "content")
     return ContentCopy(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real guide, built once per test run with `mkdocs build --strict` into a temporary folder."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return site

@@ -1,0 +1,92 @@
+"""Browser fixtures: the built site served on loopback, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    handler = partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """Records what a page did that a reader's browser would complain about."""
+
+    def __init__(self, page, origin: str):
+        self.console_errors: list[str] = []
+        self.other_origins: list[str] = []
+        self.failed: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on(
+            "request",
+            lambda r: not r.url.startswith((origin, "data:", "blob:")) and self.other_origins.append(r.url),
+        )
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+
+
+@pytest.fixture
+def page_for(browser, site_url):
+    """Open a new page in a given colour scheme (and optionally time zone), watched for errors."""
+    contexts = []
+
+    def open_page(color_scheme: str = "light", **options):
+        context = browser.new_context(color_scheme=color_scheme, **options)
+        contexts.append(context)
+        page = context.new_page()
+        return page, Watch(page, site_url)
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(', ')}`);
+        }""",
+        AXE_TAGS,
+    )
+    return found

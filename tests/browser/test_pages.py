@@ -1,0 +1,65 @@
+"""Every page in a real browser: no console errors, nothing from other origins, no axe violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser.conftest import axe_violations
+from conftest import ROOT
+from guide.validate import load_content
+
+CONTENT = load_content(ROOT)
+
+
+def site_paths(site: Path) -> list[str]:
+    paths = []
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site).as_posix()
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return paths
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_clean_and_accessible(built_site, site_url, page_for, scheme):
+    page, watch = page_for(scheme)
+    problems = {}
+    paths = site_paths(built_site)
+    assert len(paths) >= len(CONTENT.topics) + 2
+    for path in paths:
+        page.goto(site_url + path, wait_until="networkidle")
+        found = axe_violations(page)
+        if found:
+            problems[path] = found
+    assert problems == {}
+    assert watch.console_errors == []
+    assert watch.other_origins == []
+    assert watch.failed == []
+
+
+def test_search_finds_words_that_only_the_yaml_contains(site_url, page_for):
+    page, watch = page_for()
+    page.goto(site_url + "/", wait_until="networkidle")
+    word = "granulomatous"
+    assert word not in "".join(p.read_text() for p in (ROOT / "docs").rglob("*.md")).lower()
+    assert word in (ROOT / "content" / "risks.yml").read_text().lower()
+
+    page.keyboard.press("/")  # Material's shortcut opens search
+    page.get_by_role("dialog", name="Search").get_by_role("textbox").fill(word)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for()
+    assert "risks" in result.get_attribute("href")
+    result.click()
+    page.wait_for_url("**/risks/**")
+    assert page.locator("mark", has_text=word).count() >= 1 or word in page.content().lower()
+    assert watch.console_errors == [] and watch.other_origins == []
+
+
+def test_instant_navigation_keeps_the_site_working(site_url, page_for):
+    page, watch = page_for()
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name=CONTENT.topics["aftercare"].title).first.click()
+    page.wait_for_url("**/aftercare/")
+    assert page.get_by_role("heading", level=1).inner_text() == CONTENT.topics["aftercare"].title
+    assert watch.console_errors == []

@@ -1,0 +1,85 @@
+"""The renderer: a pure function from checked content to Markdown pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from guide.model import Reference
+from guide.render import format_reference, long_date, render_pages
+from guide.validate import load_content
+
+
+def test_one_page_per_topic_with_front_matter(minimal):
+    pages = render_pages(load_content(minimal.root))
+    assert set(pages) == {"frequency.md", "aftercare.md"}
+    front = pages["aftercare.md"].split("---")[1]
+    assert 'title: "Aftercare at home"' in front
+    assert 'description: "What to do in the days after a session."' in front
+    assert "source: content/aftercare.yml" in front
+
+
+def test_rendering_is_repeatable(minimal):
+    content = load_content(minimal.root)
+    assert render_pages(content) == render_pages(content)
+
+
+def test_citations_are_numbered_in_order_of_first_use(minimal):
+    page = render_pages(load_content(minimal.root))["frequency.md"]
+    body, references = page.split("## References")
+    assert body.index("[[1]](#ref-harris-2015)") < body.index("[[2]](#ref-alam-2014)")
+    assert body.count("[[1]](#ref-harris-2015)") == 2  # cited twice, numbered once
+    assert references.index("{ #ref-harris-2015 }") < references.index("{ #ref-alam-2014 }")
+    assert "\n1. Harris AG" in references and "\n2. Alam M" in references
+
+
+def test_only_cited_references_are_listed(minimal):
+    page = render_pages(load_content(minimal.root))["aftercare.md"]
+    references = page.split("## References")[1]
+    assert "#ref-alam-2014" in references
+    assert "harris" not in references.lower()
+
+
+def test_review_dates_and_honest_review_status(minimal):
+    page = render_pages(load_content(minimal.root))["aftercare.md"]
+    assert "**Page last reviewed:** 25 November 2026" in page
+    assert "**Next review due:** 25 November 2027" in page
+    assert "Editorial team (editorial review; clinical review pending)" in page
+
+
+def test_content_changes_reach_the_page(minimal):
+    minimal.replace("frequency.yml", "{min: 2, default: 4, max: 6}", "{min: 2, default: 5, max: 6}")
+    page = render_pages(load_content(minimal.root))["frequency.md"]
+    assert "| Acne scars | 3 to 6 (often 3) | 2 to 6 | 5 weeks |" in page
+
+
+def test_care_cards_have_real_headings(minimal):
+    page = render_pages(load_content(minimal.root))["aftercare.md"]
+    assert '<div class="care-card care-card--urgent" markdown>\n\n### Contact your clinic the same day if:' in page
+
+
+def test_long_date_is_unambiguous():
+    assert long_date(date(2027, 3, 1)) == "1 March 2027"
+
+
+def test_reference_leaves_out_what_is_missing():
+    ref = Reference(id="x", title="Skin needling", published_in="DermNet", url="https://dermnetnz.org/topics/skin-needling/")
+    assert format_reference(ref) == "Skin needling. *DermNet*. <https://dermnetnz.org/topics/skin-needling/>"
+
+
+def test_reference_with_every_detail():
+    ref = Reference(
+        id="y",
+        authors="Alam M, Han S",
+        title="Efficacy of a needling device",
+        published_in="JAMA Dermatol",
+        year=2014,
+        details="150(8):844–849",
+        doi="10.1001/jamadermatol.2013.8687",
+        pmid="24919799",
+        note="Abstract only",
+    )
+    assert format_reference(ref) == (
+        "Alam M, Han S. Efficacy of a needling device. *JAMA Dermatol*. 2014;150(8):844–849. "
+        "[doi:10.1001/jamadermatol.2013.8687](https://doi.org/10.1001/jamadermatol.2013.8687) "
+        "[PubMed 24919799](https://pubmed.ncbi.nlm.nih.gov/24919799/) *Abstract only.*"
+    )
