@@ -1,5 +1,6 @@
 # Two commands get you going: `make serve` and `make test`. Each creates .venv on first use.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 GUIDE := PYTHONPATH=scripts $(PY) -m guide

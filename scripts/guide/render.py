@@ -21,11 +21,47 @@ _CITE = re.compile(r"⟦cite:([a-z0-9-]+)⟧")
 _REFERENCES = "⟦references⟧"
 
 
+PLAN_DATA = "assets/data/plan.json"
+
+
 def render_pages(content: Content) -> dict[str, str]:
     """Every generated file, as {path in the docs folder: text}."""
     env = _environment()
     pages = {f"{slug}.md": _render_topic(env, content, slug) for slug in content.topics}
+    if "frequency" in content.topics and "aftercare" in content.topics:
+        pages[PLAN_DATA] = json.dumps(plan_data(content), ensure_ascii=False, indent=1) + "\n"
     return pages
+
+
+def plan_data(content: Content) -> dict:
+    """What the interval calculator needs, taken from frequency.yml and aftercare.yml (never retyped)."""
+    frequency, aftercare = content.topics["frequency"], content.topics["aftercare"]
+    return {
+        "default_concern": frequency.default_concern,
+        "concerns": [
+            concern.model_dump(include={"id", "name", "sessions", "interval_weeks"}) for concern in frequency.concerns
+        ],
+        "aftercare": [
+            {
+                "id": stage.id,
+                "label": plain_text(stage.label),
+                "from_day": stage.from_day,
+                "to_day": stage.to_day,
+                "do": [plain_text(item) for item in stage.do],
+                "avoid": [plain_text(item) for item in stage.avoid],
+            }
+            for stage in aftercare.timeline
+        ],
+    }
+
+
+_MD_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|\*)(\S(?:.*?\S)?)\1")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown text without link targets or emphasis marks, for places that show plain text."""
+    return _MD_EMPHASIS.sub(r"\2", _MD_LINK_TEXT.sub(r"\1", markdown))
 
 
 def _environment() -> Environment:

@@ -11,7 +11,7 @@ from guide.validate import load_content
 
 def test_one_page_per_topic_with_front_matter(minimal):
     pages = render_pages(load_content(minimal.root))
-    assert set(pages) == {"frequency.md", "aftercare.md"}
+    assert set(pages) == {"frequency.md", "aftercare.md", "assets/data/plan.json"}
     front = pages["aftercare.md"].split("---")[1]
     assert 'title: "Aftercare at home"' in front
     assert 'description: "What to do in the days after a session."' in front
@@ -28,14 +28,14 @@ def test_citations_are_numbered_in_order_of_first_use(minimal):
     body, references = page.split("## References")
     assert body.index("[[1]](#ref-harris-2015)") < body.index("[[2]](#ref-alam-2014)")
     assert body.count("[[1]](#ref-harris-2015)") == 2  # cited twice, numbered once
-    assert references.index("{ #ref-harris-2015 }") < references.index("{ #ref-alam-2014 }")
-    assert "\n1. Harris AG" in references and "\n2. Alam M" in references
+    assert '\n1. <span id="ref-harris-2015"></span>Harris AG' in references
+    assert '\n2. <span id="ref-alam-2014"></span>Alam M' in references
 
 
 def test_only_cited_references_are_listed(minimal):
     page = render_pages(load_content(minimal.root))["aftercare.md"]
     references = page.split("## References")[1]
-    assert "#ref-alam-2014" in references
+    assert 'id="ref-alam-2014"' in references
     assert "harris" not in references.lower()
 
 
@@ -82,4 +82,28 @@ def test_reference_with_every_detail():
         "Alam M, Han S. Efficacy of a needling device. *JAMA Dermatol*. 2014;150(8):844–849. "
         "[doi:10.1001/jamadermatol.2013.8687](https://doi.org/10.1001/jamadermatol.2013.8687) "
         "[PubMed 24919799](https://pubmed.ncbi.nlm.nih.gov/24919799/) *Abstract only.*"
+    )
+
+
+def test_calculator_data_comes_from_the_yaml(minimal):
+    import json
+
+    minimal.replace("frequency.yml", "{min: 2, default: 4, max: 6}", "{min: 2, default: 5, max: 6}")
+    data = json.loads(render_pages(load_content(minimal.root))["assets/data/plan.json"])
+    assert data["default_concern"] == "general"
+    assert data["concerns"][0] == {
+        "id": "acne-scars",
+        "name": "Acne scars",
+        "sessions": {"min": 3, "typical": 3, "max": 6},
+        "interval_weeks": {"min": 2, "default": 5, "max": 6},
+    }
+    assert data["aftercare"][0]["from_day"] == 0
+    assert data["aftercare"][0]["do"] == ["Use only what your clinic gives you."]
+
+
+def test_plain_text_drops_markdown_marks():
+    from guide.render import plain_text
+
+    assert plain_text("Use **only** what [your clinic](aftercare.md) gives, *gently*.") == (
+        "Use only what your clinic gives, gently."
     )
