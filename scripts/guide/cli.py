@@ -1,6 +1,9 @@
 """Command line: `python -m guide check | render OUT | build`, run from the repository root.
 
 check   validate every content file and print each problem as path:line:col: field: message
+        (--format github for pull-request annotations; --strict-review makes overdue reviews
+        and uncited references errors; --today YYYY-MM-DD fixes the date reviews are judged on)
+schemas write the editor's JSON Schemas (schemas/*.schema.json) from the content models
 render  write the complete Markdown source (docs/ plus the generated pages) to a folder, for
         builders that do not run MkDocs hooks (such as Zensical)
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
@@ -14,10 +17,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from .problems import ContentError, format_problems
+from .problems import ContentError, Problem, format_problems
 from .render import render_pages
+from .schemas import write_schemas
 from .validate import Content, load_content
 
 
@@ -25,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate content/")
+    check_cmd = commands.add_parser("check", help="validate content/")
+    check_cmd.add_argument("--format", choices=["text", "github"], default="text")
+    check_cmd.add_argument("--strict-review", action="store_true", help="treat review warnings as errors")
+    check_cmd.add_argument("--today", type=date.fromisoformat, default=None, help="judge review dates on this day")
+    commands.add_parser("schemas", help="write schemas/*.schema.json")
     render = commands.add_parser("render", help="write the Markdown source to a folder")
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site safely")
@@ -33,22 +43,59 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
+    if args.command == "check":
+        return check(root, args.format, args.strict_review, args.today or date.today())
+    if args.command == "schemas":
+        for path in write_schemas(root):
+            print(f"wrote {path.relative_to(root)}")
+        return 0
+
     try:
         content = load_content(root)
     except ContentError as err:
         print(err, file=sys.stderr)
         return 1
-    if content.warnings:
-        print(format_problems(list(content.warnings)).rsplit("\n", 1)[0], file=sys.stderr)
-
-    if args.command == "check":
-        print(_summary(content))
-        return 0
     if args.command == "render":
         write_markdown(root, content, args.out)
         print(f"wrote the site's Markdown to {args.out}")
         return 0
     return build_site(root, (root / args.site_dir).resolve())
+
+
+def check(root: Path, output: str, strict_review: bool, today: date) -> int:
+    try:
+        content = load_content(root, today=today)
+        problems = list(content.warnings)
+    except ContentError as err:
+        content, problems = None, err.problems
+    if strict_review:
+        problems = [replace(p, severity="error") for p in problems]
+    failed = any(p.severity == "error" for p in problems)
+    if output == "github":
+        for problem in problems:
+            print(github_annotation(problem))
+    elif problems:
+        text = format_problems(problems)
+        print(text if failed else text.rsplit("\n", 1)[0], file=sys.stderr)
+    if failed:
+        return 1
+    assert content is not None
+    warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
+    print(_summary(content) + warnings)
+    return 0
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the problem shows on the changed line of a pull request."""
+
+    def escape(text: str, *, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    props = f"file={escape(problem.path, prop=True)},line={problem.line},col={problem.column}"
+    if problem.field:
+        props += f",title={escape(problem.field, prop=True)}"
+    return f"::{problem.severity} {props}::{escape(problem.message)}"
 
 
 def _summary(content: Content) -> str:

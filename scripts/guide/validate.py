@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -26,8 +27,12 @@ class Content:
     warnings: tuple[Problem, ...] = ()
 
 
-def load_content(root: Path, content_dir: str = "content") -> Content:
-    """Load and check every file in content/. Raises ContentError listing every problem found."""
+def load_content(root: Path, content_dir: str = "content", today: date | None = None) -> Content:
+    """Load and check every file in content/. Raises ContentError listing every problem found.
+
+    Warnings (a reference no page cites; with `today`, a review that is overdue) do not stop
+    the load: they are returned on the content for the caller to show.
+    """
     problems: list[Problem] = []
     models: dict[str, tuple[Document, BaseModel]] = {}
     folder = root / content_dir
@@ -58,6 +63,8 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
     for doc, topic in models.values():
         problems += _check_topic(doc, topic, content)
     problems += _unused_references(bib_doc, bibliography, content)
+    if today is not None:
+        problems += [p for doc, topic in models.values() for p in _overdue_review(doc, topic, today)]
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return replace(content, warnings=tuple(sorted(problems)))
@@ -208,6 +215,15 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
         if topic.default_concern not in ids:
             report(("default_concern",), _unknown("concern", topic.default_concern, ids, "concerns"))
     return problems
+
+
+def _overdue_review(doc: Document, topic: Topic, today: date) -> list[Problem]:
+    due = topic.review.next_review_due
+    if due >= today:
+        return []
+    loc = ("review", "next_review_due")
+    message = f"review overdue: the page was due for a full review on {due.isoformat()}"
+    return [Problem(doc.path, *doc.position(loc), field_path(loc), message, "warning")]
 
 
 def _check_bibliography(doc: Document, bibliography: Bibliography) -> list[Problem]:
