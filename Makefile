@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
-.PHONY: serve build check test clean
+.PHONY: serve build check lint test clean
 
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -13,8 +13,13 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(GUIDE) build
 
+# Extra flags: make check FLAGS="--format github" or FLAGS="--strict-review --today 2027-01-01"
 check: $(VENV)/.installed
-	$(GUIDE) check
+	$(GUIDE) check $(FLAGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/yamllint --strict content mkdocs.yml .github
 
 test: $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest

@@ -110,7 +110,12 @@ def _to_data(node: yaml.Node, loc: Location, doc: Document, problems: list[Probl
             if key in result:
                 first = doc.keys[loc + (key,)]
                 problems.append(
-                    Problem(doc.path, *key_pos, field_path(loc + (key,)), f"duplicate key: '{key}' is already set on line {first[0]}")
+                    Problem(
+                        doc.path,
+                        *key_pos,
+                        field_path(loc + (key,)),
+                        f"duplicate key: '{key}' is already set on line {first[0]}",
+                    )
                 )
                 continue
             doc.keys[loc + (key,)] = key_pos

@@ -207,9 +207,15 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
             loc = ("concerns", index)
             weeks, sessions = concern.interval_weeks, concern.sessions
             if not weeks.min <= weeks.default <= weeks.max:
-                report(loc + ("interval_weeks",), f"needs min ≤ default ≤ max (got {weeks.min}, {weeks.default}, {weeks.max})")
+                report(
+                    loc + ("interval_weeks",),
+                    f"needs min ≤ default ≤ max (got {weeks.min}, {weeks.default}, {weeks.max})",
+                )
             if not sessions.min <= sessions.typical <= sessions.max:
-                report(loc + ("sessions",), f"needs min ≤ typical ≤ max (got {sessions.min}, {sessions.typical}, {sessions.max})")
+                report(
+                    loc + ("sessions",),
+                    f"needs min ≤ typical ≤ max (got {sessions.min}, {sessions.typical}, {sessions.max})",
+                )
             if ids.count(concern.id) > 1 and ids.index(concern.id) != index:
                 report(loc + ("id",), f"id '{concern.id}' is used by another concern")
         if topic.default_concern not in ids:
@@ -232,7 +238,12 @@ def _check_bibliography(doc: Document, bibliography: Bibliography) -> list[Probl
         if ref.id in seen:
             loc = ("references", index, "id")
             problems.append(
-                Problem(doc.path, *doc.position(loc), field_path(loc), f"id '{ref.id}' is already used by reference {seen[ref.id]}")
+                Problem(
+                    doc.path,
+                    *doc.position(loc),
+                    field_path(loc),
+                    f"id '{ref.id}' is already used by reference {seen[ref.id]}",
+                )
             )
         seen.setdefault(ref.id, index)
     return problems
@@ -250,7 +261,11 @@ def _unused_references(doc: Document, bibliography: Bibliography, content: Conte
             loc = ("references", index, "id")
             problems.append(
                 Problem(
-                    doc.path, *doc.position(loc), field_path(loc), f"reference '{ref.id}' is not cited by any page", "warning"
+                    doc.path,
+                    *doc.position(loc),
+                    field_path(loc),
+                    f"reference '{ref.id}' is not cited by any page",
+                    "warning",
                 )
             )
     return problems

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browser.conftest import axe_violations
 from conftest import ROOT
 from guide.validate import load_content
@@ -59,7 +58,9 @@ def test_search_finds_words_that_only_the_yaml_contains(site_url, page_for):
 def test_instant_navigation_keeps_the_site_working(site_url, page_for):
     page, watch = page_for()
     page.goto(site_url + "/", wait_until="networkidle")
-    page.get_by_role("navigation", name="Navigation").get_by_role("link", name=CONTENT.topics["aftercare"].title).first.click()
+    page.get_by_role("navigation", name="Navigation").get_by_role(
+        "link", name=CONTENT.topics["aftercare"].title
+    ).first.click()
     page.wait_for_url("**/aftercare/")
     assert page.get_by_role("heading", level=1).inner_text() == CONTENT.topics["aftercare"].title
     assert watch.console_errors == []

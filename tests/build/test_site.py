@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 from guide.validate import load_content
 
@@ -20,7 +19,7 @@ CONTENT = load_content(ROOT)
 def test_every_topic_page_is_built_from_its_yaml(built_site: Path):
     for slug, topic in CONTENT.topics.items():
         html = (built_site / slug / "index.html").read_text(encoding="utf-8")
-        assert f"<h1 id=" in html and topic.title in html
+        assert "<h1 id=" in html and topic.title in html
         assert f'<meta name="description" content="{topic.summary}' in html.replace("&#39;", "'").replace("&quot;", '"')
 
 

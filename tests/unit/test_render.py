@@ -62,7 +62,9 @@ def test_long_date_is_unambiguous():
 
 
 def test_reference_leaves_out_what_is_missing():
-    ref = Reference(id="x", title="Skin needling", published_in="DermNet", url="https://dermnetnz.org/topics/skin-needling/")
+    ref = Reference(
+        id="x", title="Skin needling", published_in="DermNet", url="https://dermnetnz.org/topics/skin-needling/"
+    )
     assert format_reference(ref) == "Skin needling. *DermNet*. <https://dermnetnz.org/topics/skin-needling/>"
 
 

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 from guide.problems import ContentError
 from guide.validate import load_content
