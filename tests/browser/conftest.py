@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from functools import partial
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; GitHub's runners set google-chrome
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
