@@ -80,6 +80,8 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark and "end of stream" in (err.problem or ""):
+            mark = err.context_mark  # an unclosed quote or bracket: point at where it was opened
         message = err.problem or "invalid YAML"
         if err.context:
             message = f"{message} ({err.context})"

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 
@@ -46,12 +46,6 @@ class Review(Strict):
     status: Literal["editorial", "clinical"] = Field(
         description="'editorial' until a clinician has reviewed the page; 'clinical' once one has."
     )
-
-    @model_validator(mode="after")
-    def _due_after_reviewed(self) -> Review:
-        if self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must be after last_reviewed")
-        return self
 
 
 class Section(Strict):

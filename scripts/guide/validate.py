@@ -46,7 +46,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
         try:
             models[path.name] = (doc, model_class.model_validate(doc.data))
         except ValidationError as err:
-            problems += [_explain(doc, model_class, e) for e in err.errors()]
+            problems += _explain_all(doc, model_class, err.errors())
     if "references.yml" not in models and not any(p.path.endswith("references.yml") for p in problems):
         problems.append(Problem(f"{content_dir}/references.yml", 1, 1, "", "the bibliography file is missing"))
     if problems:
@@ -73,6 +73,19 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
 # ── schema errors, in plain words ────────────────────────────────────────────────────────────
 
 
+def _explain_all(doc: Document, model_class: type[BaseModel], errors: list[dict]) -> list[Problem]:
+    """Explain each error, but say a misspelt field once: as unknown (with the suggestion), not also as missing."""
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            allowed = _allowed_fields(model_class, loc[:-1])
+            misspelt.update(loc[:-1] + (m,) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6))
+    return [
+        _explain(doc, model_class, e) for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)
+    ]
+
+
 def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -82,6 +95,7 @@ def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Proble
     name = loc[-1] if loc else ""
 
     if kind == "missing":
+        line, column = doc.key_position(loc[:-1]) if loc[:-1] else (1, 1)
         message = f"'{name}' is missing: add it ({_describe(model_class, loc)})"
     elif kind == "extra_forbidden":
         line, column = doc.key_position(loc)
@@ -201,6 +215,8 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
                 page = target.split("#", 1)[0]
                 if not page.endswith(".md"):
                     report(loc, f"link '{target}' must point to a page file such as 'aftercare.md', or start https://")
+    if topic.review.next_review_due <= topic.review.last_reviewed:
+        report(("review", "next_review_due"), "must be after review.last_reviewed")
     if isinstance(topic, FrequencyTopic):
         ids = [concern.id for concern in topic.concerns]
         for index, concern in enumerate(topic.concerns):

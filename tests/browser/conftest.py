@@ -9,8 +9,9 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; GitHub's runners set google-chrome
 CHROMIUM_ARGS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from browser.conftest import axe_violations
 from conftest import ROOT
 from guide.validate import load_content

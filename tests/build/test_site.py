@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
+
 from conftest import ROOT
 from guide.validate import load_content
 
