@@ -22,7 +22,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/yamllint --strict content mkdocs.yml .github
 
 test: $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest
+	node --test tests/js/ && $(PY) -m pytest
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

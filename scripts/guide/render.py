@@ -2,13 +2,15 @@
 
 Each topic page is `templates/topic.md.j2`; a page whose content file has a special kind adds
 `templates/kinds/<file name>.md.j2` (for example `kinds/aftercare.md.j2` for content/aftercare.yml).
+With frequency.yml and aftercare.yml present, the session planner's page (`templates/calculator.md.j2`)
+and its data (`assets/data/plan.json`, read by docs/assets/js/calculator.js) come from them too.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +24,7 @@ _REFERENCES = "⟦references⟧"
 
 
 PLAN_DATA = "assets/data/plan.json"
+CALCULATOR = "calculator.md"
 
 
 def render_pages(content: Content) -> dict[str, str]:
@@ -30,6 +33,9 @@ def render_pages(content: Content) -> dict[str, str]:
     pages = {f"{slug}.md": _render_topic(env, content, slug) for slug in content.topics}
     if "frequency" in content.topics and "aftercare" in content.topics:
         pages[PLAN_DATA] = json.dumps(plan_data(content), ensure_ascii=False, indent=1) + "\n"
+        pages[CALCULATOR] = env.get_template("calculator.md.j2").render(
+            frequency=content.topics["frequency"], aftercare=content.topics["aftercare"]
+        )
     return pages
 
 
@@ -73,7 +79,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown; text fields are checked to hold no HTML
     )
-    env.filters.update(cite=_cite_marks, long_date=long_date, yaml_text=json.dumps, reference=format_reference)
+    env.filters.update(
+        cite=_cite_marks,
+        long_date=long_date,
+        weekday_date=weekday_date,
+        add_weeks=lambda value, weeks: value + timedelta(weeks=weeks),
+        yaml_text=json.dumps,
+        reference=format_reference,
+    )
     return env
 
 
@@ -114,6 +127,14 @@ def _number_citations(env: Environment, body: str, references: dict[str, Referen
 def long_date(value: date) -> str:
     """25 November 2026: day first, month in words, so no reader misreads it."""
     return f"{value.day} {value:%B %Y}"
+
+
+def weekday_date(value: date) -> str:
+    """Monday 30 March 2026: how the calculator shows dates, so the page and the planner agree."""
+    return f"{_WEEKDAYS[value.weekday()]} {long_date(value)}"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def format_reference(ref: Reference) -> str:

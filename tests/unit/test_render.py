@@ -11,7 +11,7 @@ from guide.validate import load_content
 
 def test_one_page_per_topic_with_front_matter(minimal):
     pages = render_pages(load_content(minimal.root))
-    assert set(pages) == {"frequency.md", "aftercare.md", "assets/data/plan.json"}
+    assert set(pages) == {"frequency.md", "aftercare.md", "calculator.md", "assets/data/plan.json"}
     front = pages["aftercare.md"].split("---")[1]
     assert 'title: "Aftercare at home"' in front
     assert 'description: "What to do in the days after a session."' in front

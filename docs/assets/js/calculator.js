@@ -1,0 +1,148 @@
+// Session planner for partials/calculator-form.md.j2; numbers from assets/data/plan.json.
+// Starts on Material's document$; sends and stores nothing.
+import {
+  aftercareDates, checkDate, dateRange, isoDate, lateWarning, longDate, planCourse, readCount, readDate, today,
+} from './plan-dates.js';
+import { calendar, googleLink } from './ics.js';
+
+let data;
+const load = () => (data ??= fetch(new URL('../data/plan.json', import.meta.url))
+  .then((r) => (r.ok ? r.json() : Promise.reject(r.status))));
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const k in attrs) node.setAttribute(k, attrs[k]);
+  node.append(...children);
+  return node;
+}
+
+function init() {
+  for (const root of document.querySelectorAll('[data-calc]:not([data-ready])')) {
+    root.dataset.ready = '';
+    load().then((plan) => start(root, plan), () => { data = null; });
+  }
+}
+
+function start(root, plan) {
+  const $ = (s) => root.querySelector(s);
+  const form = $('form');
+  const f = form.elements;
+  const status = $('[role=status]');
+  const out = $('.calc-plan');
+  const summary = $('.calc-error-summary');
+  const intro = root.parentElement.querySelector('.calc-intro');
+  const careUrl = intro.querySelector('a').href;
+  const byId = (id) => plan.concerns.find((c) => c.id === id);
+  const concernOf = (id) => byId(id) || byId(plan.default_concern);
+  const groups = { date: $('#calc-date'), count: f.count }; // what each error message describes
+  const usual = () => {
+    const c = concernOf(f.concern.value);
+    $('.calc-count-usual').textContent = `${c.name}: usually ${c.sessions.typical} sessions.`;
+  };
+  let ics;
+
+  f.concern.addEventListener('change', usual);
+  usual();
+  summary.addEventListener('click', (e) => {
+    const a = e.target.closest('a');
+    if (!a) return;
+    e.preventDefault();
+    const field = document.getElementById(a.hash.slice(1));
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    calculate();
+  });
+  $('[data-action=print]').addEventListener('click', () => window.print());
+  $('[data-action=ics]').addEventListener('click', () => {
+    const a = el('a', { href: URL.createObjectURL(new Blob([ics()], { type: 'text/calendar;charset=utf-8' })),
+      download: 'microneedling-sessions.ics' });
+    a.click(); // never in the page, so instant navigation does not see the click
+    setTimeout(() => URL.revokeObjectURL(a.href), 6e4);
+  });
+  $('.calc-care-link').href = careUrl;
+  root.parentElement.querySelector('.calc-fallback').hidden = true;
+  intro.hidden = form.hidden = false;
+
+  function calculate() {
+    summary.hidden = true;
+    for (const g in groups) {
+      $(`#calc-${g}-error`).hidden = true;
+      groups[g].setAttribute('aria-describedby', `calc-${g}-hint`);
+    }
+    for (const name of ['day', 'month', 'year', 'count']) f[name].removeAttribute('aria-invalid');
+
+    const kind = f.kind.value === 'first' ? 'first' : 'last';
+    const now = today();
+    const errors = [];
+    const read = readDate({ day: f.day.value, month: f.month.value, year: f.year.value },
+      `the date of your ${kind} session`);
+    const check = read.date ? checkDate(read.date, now, kind) : {};
+    if (read.error || check.error) {
+      errors.push(['date', read.error || check.error, read.fields || ['day', 'month', 'year']]);
+    }
+    const concern = concernOf(f.concern.value);
+    const count = readCount(f.count.value, concern);
+    if (count.error) errors.push(['count', count.error, ['count']]);
+    if (!errors.length) {
+      return show(kind, read.date, concern, count.count, [...check.warnings, ...lateWarning(read.date, concern, now)]);
+    }
+
+    const list = summary.querySelector('ul');
+    list.replaceChildren();
+    for (const [g, message, fields] of errors) {
+      const box = $(`#calc-${g}-error`);
+      box.replaceChildren(el('span', { class: 'calc-vh' }, 'Error: '), message + '.');
+      box.hidden = false;
+      groups[g].setAttribute('aria-describedby', `calc-${g}-hint calc-${g}-error`);
+      for (const name of fields) f[name].setAttribute('aria-invalid', 'true');
+      list.append(el('li', {}, el('a', { href: '#' + f[fields[0]].id }, message)));
+    }
+    status.replaceChildren();
+    out.hidden = true;
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function show(kind, start, concern, count, warnings) {
+    const { next, sessions } = planCourse(start, concern, count);
+    const fill = (slot, text) => { $(`[data-slot=${slot}]`).textContent = text; };
+    const warn = () => warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, 'Check: '), w));
+    const list = (title, items) => (items.length
+      ? [el('p', {}, el('strong', {}, title)), el('ul', { class: 'calc-check' }, ...items.map((t) => el('li', {}, t)))]
+      : []);
+    const planned = sessions.filter((s) => s.n > 1 || kind === 'first'); // not had yet: these go in the calendar
+    const event = (s) => ({
+      date: s.date,
+      uid: `session-${isoDate(start)}-${s.n}@${location.hostname || 'microneedling-guide'}`,
+      summary: root.dataset.summary,
+      description: `${$('.calc-aid').textContent}\nAftercare: ${careUrl}`,
+    });
+    const careDay = kind === 'first' ? start : next.usual;
+    const stages = $('.calc-stages');
+
+    ics = () => calendar(planned.map(event));
+    status.replaceChildren(el('p', {}, `After your ${kind} session on ${longDate(start)}, your next session ` +
+      `could be from ${longDate(next.earliest)} to ${longDate(next.latest)}. The usual date is ${longDate(next.usual)}.`),
+    ...warn());
+    $('.calc-warnings').replaceChildren(...warn());
+    for (const slot of ['earliest', 'usual', 'latest']) fill(slot, longDate(next[slot]));
+    fill('count', count);
+    fill('gap', concern.interval_weeks.default);
+    fill('care-day', longDate(careDay));
+    $('.calc-sessions').replaceChildren(...sessions.map((s) => el('li', {}, el('strong', {}, `Session ${s.n}: `),
+      longDate(s.date), s.n === 1 ? ` (your ${kind} session)` : s.n === 2 ? ' (usual date)' : '',
+      ...(planned.includes(s) ? [el('br', {}), el('a', {
+        class: 'calc-google calc-noprint', href: googleLink(event(s)), target: '_blank', rel: 'noopener noreferrer',
+      }, `Add session ${s.n} to Google Calendar`, el('span', { class: 'calc-vh' }, ' (opens in a new tab)'))] : []))));
+    stages.replaceChildren(...aftercareDates(careDay, plan.aftercare).map((s) => el('div', { class: 'calc-stage' },
+      el(stages.dataset.heading, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
+      ...list('Do:', s.do), ...list('Avoid:', s.avoid))));
+    out.hidden = false;
+  }
+}
+
+if (window.document$) window.document$.subscribe(init);
+else init();

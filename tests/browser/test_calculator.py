@@ -1,0 +1,417 @@
+"""The session planner in headless Chromium: a phone-sized reader plans a course, downloads it and
+prints it, in three time zones; bad input gets a message by the field; no JavaScript still works."""
+
+from __future__ import annotations
+
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from browser.conftest import axe_violations
+from conftest import ROOT
+from guide.render import plan_data, weekday_date
+from guide.validate import load_content
+
+PLAN = plan_data(load_content(ROOT))
+CONCERNS = {c["id"]: c for c in PLAN["concerns"]}
+ACNE = CONCERNS.get("acne-scars", PLAN["concerns"][0])
+DEFAULT = CONCERNS[PLAN["default_concern"]]
+ZONES = ["America/New_York", "Europe/London", "Pacific/Auckland"]
+PHONE = {"width": 390, "height": 844}
+SUMMARY = "Microneedling session (planned)"
+BROKEN = re.compile(r"NaN|undefined|Invalid Date|null")
+NOW = datetime(2026, 4, 2, 12, tzinfo=UTC)  # the browser's clock in these tests: Thursday 2 April 2026
+
+
+def weeks(start: date, n: int) -> date:
+    return start + timedelta(weeks=n)
+
+
+def course_size(concern: dict) -> int:
+    return max(2, concern["sessions"]["typical"])
+
+
+def open_planner(page_for, site_url, *, zone="Europe/London", now=NOW, path="/calculator/", scheme="light", **options):
+    page, watch = page_for(scheme, timezone_id=zone, **({"viewport": PHONE} | options))
+    page.clock.set_fixed_time(now)
+    page.goto(site_url + path, wait_until="networkidle")
+    expect(page.locator("form.calc-form")).to_be_visible()
+    return page, watch
+
+
+def plan(page, day, month, year, *, concern=None, count="", kind="last"):
+    page.get_by_label("Your last session" if kind == "last" else "Your first session").check()
+    page.get_by_label("Day", exact=True).fill(day)
+    page.get_by_label("Month", exact=True).fill(month)
+    page.get_by_label("Year", exact=True).fill(year)
+    if concern is not None:
+        page.get_by_label("Your skin concern").select_option(concern)
+    page.get_by_label("How many sessions").fill(count)
+    page.get_by_role("button", name="Plan my sessions").click()
+
+
+def settled_axe(page) -> list[str]:
+    """axe-core once nothing is moving (Material fades its back-to-top button in and out)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    return axe_violations(page)
+
+
+def read_ics(page) -> tuple[bytes, list]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Add all dates to your calendar").click()
+    download = info.value
+    assert download.suggested_filename == "microneedling-sessions.ics"
+    raw = Path(download.path()).read_bytes()
+    assert raw.endswith(b"\r\n") and raw.count(b"\n") == raw.count(b"\r\n"), "every line must end in CRLF"
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines must be folded at 75 octets"
+    calendar = Calendar.from_ical(raw)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    return raw, list(calendar.walk("VEVENT"))
+
+
+def check_events(events, dates: list[date], site_url: str) -> None:
+    assert [e["DTSTART"].dt for e in events] == dates
+    for event, day in zip(events, dates, strict=True):
+        assert type(event["DTSTART"].dt) is date, "an all-day event, not a time"
+        assert event["DTEND"].dt == day + timedelta(days=1), "DTEND is exclusive: the next day"
+        assert str(event["SUMMARY"]) == SUMMARY
+        assert f"{site_url}/aftercare/" in str(event["DESCRIPTION"])
+        assert event["DTSTAMP"].dt.tzinfo is not None
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_a_reader_plans_a_course_for_acne_scars_in_any_time_zone(site_url, page_for, zone):
+    page, watch = open_planner(page_for, site_url, zone=zone)
+    status = page.get_by_role("status")
+    assert status.inner_text() == "", "the status region is there, empty, from the start"
+
+    start = date(2026, 3, 20)  # a Friday; the next dates cross the clock changes in Europe and New Zealand
+    plan(page, "20", "3", "2026", concern=ACNE["id"])
+    gap = ACNE["interval_weeks"]
+    expect(status).to_contain_text(
+        f"After your last session on Friday 20 March 2026, your next session could be from "
+        f"{weekday_date(weeks(start, gap['min']))} to {weekday_date(weeks(start, gap['max']))}. "
+        f"The usual date is {weekday_date(weeks(start, gap['default']))}."
+    )
+    assert page.evaluate("document.activeElement.textContent") == "Plan my sessions", "focus stays put"
+    window = page.locator(".calc-window dd").all_inner_texts()
+    assert window == [weekday_date(weeks(start, gap[k])) for k in ("min", "default", "max")]
+    assert page.get_by_text("A planning aid. Your clinician decides your schedule.").first.is_visible()
+
+    sessions = [weeks(start, gap["default"] * n) for n in range(course_size(ACNE))]
+    items = page.locator(".calc-sessions li").all_inner_texts()
+    assert len(items) == len(sessions)
+    for n, (item, day) in enumerate(zip(items, sessions, strict=True), start=1):
+        assert item.startswith(f"Session {n}: {weekday_date(day)}"), item
+
+    links = [page.locator(".calc-google").nth(i).get_attribute("href") for i in range(len(sessions) - 1)]
+    for link, day in zip(links, sessions[1:], strict=True):
+        query = parse_qs(urlsplit(link).query)
+        assert link.startswith("https://calendar.google.com/calendar/render?")
+        assert query["action"] == ["TEMPLATE"] and query["text"] == [SUMMARY]
+        assert query["dates"] == [f"{day:%Y%m%d}/{day + timedelta(days=1):%Y%m%d}"]
+
+    usual = weeks(start, gap["default"])
+    stages = page.locator(".calc-stage > :first-child").all_inner_texts()
+    assert len(stages) == len(PLAN["aftercare"])
+    for heading, stage in zip(stages, PLAN["aftercare"], strict=True):
+        first, last = usual + timedelta(days=stage["from_day"]), usual + timedelta(days=stage["to_day"])
+        assert heading.startswith(stage["label"] + ": ")
+        assert weekday_date(last) in heading
+        assert f"{weekday_date(first).rsplit(' ', 1)[0]}" in heading
+    for item in page.locator(".calc-stage li").all_inner_texts():
+        assert any(item in s["do"] + s["avoid"] for s in PLAN["aftercare"]), item
+
+    _, events = read_ics(page)
+    check_events(events, sessions[1:], site_url)
+    assert not BROKEN.search(page.locator(".calc").inner_text())
+    assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []
+
+
+def test_a_booked_first_session_over_a_leap_day_goes_in_the_calendar_too(site_url, page_for):
+    page, watch = open_planner(page_for, site_url, zone="Pacific/Auckland", now=datetime(2027, 12, 1, 12, tzinfo=UTC))
+    plan(page, "1", "Feb", "2028", kind="first", count="3")  # the concern left as it is: "Not sure"
+    start, gap = date(2028, 2, 1), DEFAULT["interval_weeks"]["default"]
+    sessions = [weeks(start, gap * n) for n in range(3)]
+    expect(page.get_by_role("status")).to_contain_text("After your first session on Tuesday 1 February 2028")
+    items = page.locator(".calc-sessions li").all_inner_texts()
+    assert [i.split(" (")[0].split("\n")[0] for i in items] == [
+        f"Session {n}: {weekday_date(d)}" for n, d in enumerate(sessions, start=1)
+    ]
+    assert page.locator(".calc-google").count() == 3
+    assert page.get_by_role("heading", name=f"Aftercare after your session on {weekday_date(start)}").is_visible()
+    _, events = read_ics(page)
+    check_events(events, sessions, site_url)
+    assert watch.console_errors == [] and watch.other_origins == []
+
+
+@pytest.mark.parametrize("start", [date(2028, 2, 29), date(2028, 1, 31), date(2026, 12, 30), date(2026, 10, 20)])
+def test_leap_days_month_ends_and_clock_changes_through_the_real_page(site_url, page_for, start):
+    page, _ = open_planner(page_for, site_url, zone="America/New_York", now=datetime(2028, 3, 15, 12, tzinfo=UTC))
+    plan(page, str(start.day), str(start.month), str(start.year), concern=ACNE["id"])
+    gap = ACNE["interval_weeks"]
+    expect(page.locator(".calc-window dd")).to_have_text(
+        [weekday_date(weeks(start, gap[k])) for k in ("min", "default", "max")]
+    )
+
+
+BAD_INPUT = [
+    # day, month, year, sessions, the fields marked, the message
+    ("", "", "", "", ["day", "month", "year"], "Enter the date of your last session"),
+    ("12", "", "", "", ["month", "year"], "The date of your last session must include a month and year"),
+    (
+        "31",
+        "2",
+        "2026",
+        "",
+        ["day", "month"],
+        "The date of your last session must be a real date. February 2026 has 28 days",
+    ),
+    ("ab", "3", "2026", "", ["day"], "Enter the day as a number, like 27"),
+    ("12", "Smarch", "2026", "", ["month"], "Enter the month as a number from 1 to 12"),
+    ("12", "3", "0", "", ["year"], "Enter the year with 4 numbers, like 2026"),
+    ("12", "3", "1826", "", ["day", "month", "year"], "Enter a date in the last 5 years"),
+    ("12", "3", "2026", "0", ["count"], "Enter a number of sessions from 2 to"),
+    ("12", "3", "2026", "99", ["count"], "Enter a number of sessions from 2 to"),
+    ("12", "3", "2026", "abc", ["count"], "Enter a number of sessions from 2 to"),
+]
+
+
+@pytest.mark.parametrize("day, month, year, count, fields, message", BAD_INPUT, ids=lambda v: repr(v)[:20])
+def test_bad_input_gets_a_clear_message_next_to_the_field(site_url, page_for, day, month, year, count, fields, message):
+    page, watch = open_planner(page_for, site_url)
+    plan(page, day, month, year, count=count)
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_visible()
+    assert page.evaluate("document.activeElement.className") == "calc-error-summary", "focus moves to the summary"
+    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    link = summary.get_by_role("link", name=message)
+    expect(link).to_have_count(1)
+
+    group = "count" if fields == ["count"] else "date"
+    error = page.locator(f"#calc-{group}-error")
+    expect(error).to_be_visible()
+    assert error.inner_text().startswith("Error: " + message) or message in error.inner_text()
+    described = page.locator("#calc-date" if group == "date" else "#calc-count").get_attribute("aria-describedby")
+    assert described.split() == [f"calc-{group}-hint", f"calc-{group}-error"]
+    invalid = [n for n in ("day", "month", "year", "count") if page.locator(f"#calc-{n}").get_attribute("aria-invalid")]
+    assert invalid == fields
+
+    link.click()
+    assert page.evaluate("document.activeElement.id") == f"calc-{fields[0]}", "the summary link goes to the field"
+    assert page.get_by_role("status").inner_text() == ""
+    assert page.locator(".calc-plan").is_hidden()
+    assert not BROKEN.search(page.locator(".calc").inner_text())
+    assert watch.console_errors == [] and watch.other_origins == []
+
+
+def test_correcting_the_input_clears_every_error(site_url, page_for):
+    page, _ = open_planner(page_for, site_url)
+    plan(page, "31", "2", "2026", count="abc")
+    expect(page.get_by_role("alert").get_by_role("link")).to_have_count(2)
+    plan(page, "28", "2", "2026", count="")
+    expect(page.get_by_role("status")).to_contain_text("Saturday 28 February 2026")
+    assert page.get_by_role("alert").is_hidden()
+    assert page.locator("[aria-invalid]").count() == 0
+    assert page.locator(".calc-error:visible").count() == 0
+    assert page.locator("#calc-date").get_attribute("aria-describedby") == "calc-date-hint"
+
+
+LATE = NOW.date() - timedelta(weeks=DEFAULT["interval_weeks"]["max"] + 1)  # the next window has just passed
+
+
+@pytest.mark.parametrize(
+    "when, warning",
+    [
+        (date(2026, 4, 12), "This date is in the future, but you said it was your last session"),
+        (date(2025, 3, 1), "This date is more than a year ago"),
+        (
+            LATE,
+            f"{weekday_date(LATE + timedelta(weeks=DEFAULT['interval_weeks']['max']))}, has passed. That is common.",
+        ),
+    ],
+)
+def test_odd_dates_get_a_warning_with_the_plan_not_instead_of_it(site_url, page_for, when, warning):
+    page, _ = open_planner(page_for, site_url)
+    plan(page, str(when.day), str(when.month), str(when.year))
+    status = page.get_by_role("status")
+    expect(status).to_contain_text(warning)
+    assert "Check:" in status.inner_text()
+    assert page.locator(".calc-plan").is_visible()
+    assert page.locator(".calc-plan .calc-warning", has_text=warning).is_visible()
+
+
+@pytest.mark.parametrize(
+    "zone, future", [("Pacific/Auckland", False), ("Europe/London", True), ("America/New_York", True)]
+)
+def test_today_is_the_readers_own_date(site_url, page_for, zone, future):
+    # 11:30 UTC on 29 March 2026 is already 30 March (00:30) in Auckland, still 29 March elsewhere
+    page, _ = open_planner(page_for, site_url, zone=zone, now=datetime(2026, 3, 29, 11, 30, tzinfo=UTC))
+    plan(page, "30", "3", "2026")
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("Monday 30 March 2026")
+    assert ("in the future" in status.inner_text()) is future
+
+
+def test_the_how_often_page_has_the_planner_inline(site_url, page_for):
+    page, watch = open_planner(page_for, site_url, path="/frequency/")
+    plan(page, "20", "3", "2026", concern=ACNE["id"])
+    usual = weeks(date(2026, 3, 20), ACNE["interval_weeks"]["default"])
+    expect(page.locator(".calc-window dd").nth(1)).to_have_text(weekday_date(usual))
+    assert page.get_by_role("heading", name="Your plan", level=3).is_visible()
+    assert watch.console_errors == [] and watch.other_origins == []
+
+
+def test_instant_navigation_starts_the_planner_and_other_pages_leave_it_alone(site_url, page_for):
+    page, watch = page_for()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    # Material navigates instantly only to pages in its sitemap, whose addresses name site_url's port
+    site = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_url"].rstrip("/")
+
+    def sitemap(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(site, site_url))
+
+    page.route("**/sitemap.xml", sitemap)
+    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    assert not any("plan.json" in url for url in fetched), "pages without the planner do not load its data"
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Plan your sessions").first.click()
+    page.wait_for_url("**/calculator/")
+    expect(page.locator("form.calc-form")).to_be_visible()
+    assert page.locator(".calc-fallback").is_hidden()
+    plan(page, "20", "3", "2026", concern=ACNE["id"])
+    expect(page.locator(".calc-sessions li")).to_have_count(course_size(ACNE))
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="How often").first.click()
+    page.wait_for_url("**/frequency/")
+    expect(page.locator("form.calc-form")).to_be_visible()
+    plan(page, "20", "3", "2026", concern=ACNE["id"])
+    expect(page.locator(".calc-sessions li")).to_have_count(course_size(ACNE))
+    assert sum("plan.json" in url for url in fetched) == 1, "the data is fetched once"
+    assert sum(url.endswith(("/calculator/", "/frequency/")) for url in fetched) == 2
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "no full page load"
+    assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []
+
+
+@pytest.mark.parametrize("path", ["/calculator/", "/frequency/"])
+def test_without_javascript_the_table_and_the_way_by_hand_are_there(site_url, page_for, path):
+    page, _ = page_for(java_script_enabled=False, viewport=PHONE)
+    page.goto(site_url + path)
+    assert page.locator("form.calc-form").is_hidden()
+    assert page.locator(".calc-fallback").is_visible()
+    assert page.locator(".calc-plan").is_hidden() and page.get_by_role("status").inner_text() == ""
+    table = page.get_by_role("table").first
+    assert table.is_visible()
+    for concern in PLAN["concerns"]:
+        assert table.get_by_role("cell", name=concern["name"], exact=True).is_visible()
+    link = page.locator(".calc-fallback").get_by_role("link", name="work out the dates yourself")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url("**/calculator/#by-hand")
+    assert page.get_by_role("heading", name="Work out the dates yourself").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_planner_is_accessible_in_both_colour_schemes(site_url, page_for, scheme):
+    for path in ("/calculator/", "/frequency/"):
+        page, watch = open_planner(page_for, site_url, path=path, scheme=scheme)
+        assert settled_axe(page) == [], f"{path} on load"
+        plan(page, "31", "2", "2026", count="abc")
+        expect(page.get_by_role("alert")).to_be_visible()
+        assert settled_axe(page) == [], f"{path} with errors"
+        plan(page, "1", "3", "2025", concern=ACNE["id"])
+        expect(page.locator(".calc-plan")).to_be_visible()
+        assert settled_axe(page) == [], f"{path} with a plan and a warning"
+        assert watch.console_errors == [] and watch.other_origins == []
+
+
+def test_everything_works_from_the_keyboard(site_url, page_for):
+    page, _ = open_planner(page_for, site_url)
+    page.get_by_label("Your last session").focus()
+    page.keyboard.press("Tab")
+    for text in ("20", "3", "2026"):
+        page.keyboard.type(text)
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "calc-concern"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Friday 20 March 2026")
+    page.locator(".calc-google").last.focus()
+    page.keyboard.press("Tab")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename.endswith(".ics")
+
+
+def test_the_plan_prints_cleanly(site_url, page_for):
+    page, _ = open_planner(page_for, site_url, viewport={"width": 1280, "height": 900})
+    assert page.locator(".md-sidebar--primary").is_visible()
+    plan(page, "20", "3", "2026", concern=ACNE["id"])
+    expect(page.locator(".calc-plan")).to_be_visible()
+    page.evaluate("window.print = () => { window.printed = true }")
+    page.get_by_role("button", name="Print this plan").click()
+    assert page.evaluate("window.printed") is True
+
+    page.emulate_media(media="print")
+    for gone in (".md-header", ".md-sidebar--primary", ".md-footer", "form.calc-form", ".calc-actions", ".calc-google"):
+        assert page.locator(gone).first.is_hidden(), gone
+    assert page.get_by_role("heading", name="Sessions and gaps by skin concern").is_hidden()
+    for kept in (".calc-plan", ".calc-sessions", ".calc-stage", ".disclaimer"):
+        assert page.locator(kept).first.is_visible(), kept
+    assert page.get_by_text("A planning aid. Your clinician decides your schedule.").last.is_visible()
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+def test_changing_an_interval_in_the_yaml_changes_the_planners_answer(tmp_path, browser):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    frequency = repo / "content" / "frequency.yml"
+    data = yaml.safe_load(frequency.read_text(encoding="utf-8"))
+    old = ACNE["interval_weeks"]["default"]
+    new = old + 3
+    for concern in data["concerns"]:
+        if concern["id"] == ACNE["id"]:
+            concern["interval_weeks"] = {"min": new, "default": new, "max": new}
+    frequency.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(timezone_id="Europe/London", viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime(2026, 4, 2, 12, tzinfo=UTC))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/calculator/", wait_until="networkidle")
+        plan(page, "20", "3", "2026", concern=ACNE["id"])
+        start = date(2026, 3, 20)
+        expect(page.locator(".calc-window dd").nth(1)).to_have_text(weekday_date(weeks(start, new)))
+        assert weekday_date(weeks(start, old)) not in page.locator(".calc-plan").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
