@@ -109,7 +109,6 @@ function start(root, plan) {
   function show(kind, start, concern, count, warnings) {
     const { next, sessions } = planCourse(start, concern, count);
     const fill = (slot, text) => { $(`[data-slot=${slot}]`).textContent = text; };
-    const warn = () => warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, 'Check: '), w));
     const list = (title, items) => (items.length
       ? [el('p', {}, el('strong', {}, title)), el('ul', { class: 'calc-check' }, ...items.map((t) => el('li', {}, t)))]
       : []);
@@ -126,8 +125,7 @@ function start(root, plan) {
     ics = () => calendar(planned.map(event));
     status.replaceChildren(el('p', {}, `After your ${kind} session on ${longDate(start)}, your next session ` +
       `could be from ${longDate(next.earliest)} to ${longDate(next.latest)}. The usual date is ${longDate(next.usual)}.`),
-    ...warn());
-    $('.calc-warnings').replaceChildren(...warn());
+    ...warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, 'Check: '), w)));
     for (const slot of ['earliest', 'usual', 'latest']) fill(slot, longDate(next[slot]));
     fill('count', count);
     fill('gap', concern.interval_weeks.default);
