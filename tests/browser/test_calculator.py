@@ -32,6 +32,7 @@ ZONES = ["America/New_York", "Europe/London", "Pacific/Auckland"]
 PHONE = {"width": 390, "height": 844}
 SUMMARY = "Microneedling session (planned)"
 BROKEN = re.compile(r"NaN|undefined|Invalid Date|null")
+STORED = "[document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)]"
 NOW = datetime(2026, 4, 2, 12, tzinfo=UTC)  # the browser's clock in these tests: Thursday 2 April 2026
 
 
@@ -97,6 +98,7 @@ def test_a_reader_plans_a_course_for_acne_scars_in_any_time_zone(site_url, page_
     page, watch = open_planner(page_for, site_url, zone=zone)
     status = page.get_by_role("status")
     assert status.inner_text() == "", "the status region is there, empty, from the start"
+    stored_before = page.evaluate(STORED)
 
     start = date(2026, 3, 20)  # a Friday; the next dates cross the clock changes in Europe and New Zealand
     plan(page, "20", "3", "2026", concern=ACNE["id"])
@@ -107,6 +109,8 @@ def test_a_reader_plans_a_course_for_acne_scars_in_any_time_zone(site_url, page_
         f"The usual date is {weekday_date(weeks(start, gap['default']))}."
     )
     assert page.evaluate("document.activeElement.textContent") == "Plan my sessions", "focus stays put"
+    usual_count = f"{ACNE['name']}: usually {ACNE['sessions']['typical']} sessions."
+    assert page.locator("#calc-count-hint").inner_text().endswith(usual_count)
     window = page.locator(".calc-window dd").all_inner_texts()
     assert window == [weekday_date(weeks(start, gap[k])) for k in ("min", "default", "max")]
     assert page.get_by_text("A planning aid. Your clinician decides your schedule.").first.is_visible()
@@ -138,6 +142,8 @@ def test_a_reader_plans_a_course_for_acne_scars_in_any_time_zone(site_url, page_
     _, events = read_ics(page)
     check_events(events, sessions[1:], site_url)
     assert not BROKEN.search(page.locator(".calc").inner_text())
+    assert page.evaluate(STORED) == stored_before, "the planner stores nothing"
+    assert page.context.cookies() == []
     assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []
 
 
