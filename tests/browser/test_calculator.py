@@ -187,7 +187,7 @@ BAD_INPUT = [
         "The date of your last session must be a real date. February 2026 has 28 days",
     ),
     ("ab", "3", "2026", "", ["day"], "Enter the day as a number, like 27"),
-    ("12", "Smarch", "2026", "", ["month"], "Enter the month as a number from 1 to 12"),
+    ("12", "Smarch", "2026", "", ["month"], "Enter the month as a number, like 3, or a word, like March"),
     ("12", "3", "0", "", ["year"], "Enter the year with 4 numbers, like 2026"),
     ("12", "3", "1826", "", ["day", "month", "year"], "Enter a date in the last 5 years"),
     ("12", "3", "2026", "0", ["count"], "Enter a number of sessions from 2 to"),
@@ -246,7 +246,7 @@ LATE = NOW.date() - timedelta(weeks=DEFAULT["interval_weeks"]["max"] + 1)  # the
         (date(2025, 3, 1), "This date is more than a year ago"),
         (
             LATE,
-            f"{weekday_date(LATE + timedelta(weeks=DEFAULT['interval_weeks']['max']))}, has passed. That is common.",
+            f"{weekday_date(weeks(LATE, DEFAULT['interval_weeks']['max']))}, has passed. That is common",
         ),
     ],
 )
@@ -278,6 +278,13 @@ def test_the_how_often_page_has_the_planner_inline(site_url, page_for):
     usual = weeks(date(2026, 3, 20), ACNE["interval_weeks"]["default"])
     expect(page.locator(".calc-window dd").nth(1)).to_have_text(weekday_date(usual))
     assert page.get_by_role("heading", name="Your plan", level=3).is_visible()
+    weekly = next((c for c in PLAN["concerns"] if c["interval_weeks"]["default"] == 1), None)
+    for concern in (ACNE, weekly) if weekly else (ACNE,):
+        plan(page, "20", "3", "2026", concern=concern["id"])
+        gap = concern["interval_weeks"]["default"]
+        expect(page.locator(".calc-plan")).to_contain_text(
+            f"Each date is {gap} week{'s' if gap > 1 else ''} after the one before."
+        )
     assert watch.console_errors == [] and watch.other_origins == []
 
 

@@ -128,7 +128,8 @@ function start(root, plan) {
     ...warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, 'Check: '), w)));
     for (const slot of ['earliest', 'usual', 'latest']) fill(slot, longDate(next[slot]));
     fill('count', count);
-    fill('gap', concern.interval_weeks.default);
+    const gap = concern.interval_weeks.default;
+    fill('gap', `${gap} week${gap > 1 ? 's' : ''}`);
     fill('care-day', longDate(careDay));
     $('.calc-sessions').replaceChildren(...sessions.map((s) => el('li', {}, el('strong', {}, `Session ${s.n}: `),
       longDate(s.date), s.n === 1 ? ` (your ${kind} session)` : s.n === 2 ? ' (usual date)' : '',

@@ -63,7 +63,7 @@ export function readDate({ day = '', month = '', year = '' }, what = 'the date')
   }
   const m = monthNumber(parts.month);
   if (!(m >= 1 && m <= 12)) {
-    return { error: 'Enter the month as a number from 1 to 12, like 3, or as a word, like March', fields: ['month'] };
+    return { error: 'Enter the month as a number, like 3, or a word, like March', fields: ['month'] };
   }
   if (!/^\d{4}$/.test(parts.year) || Number(parts.year) < 1000) {
     return { error: 'Enter the year with 4 numbers, like 2026', fields: ['year'] };
@@ -132,6 +132,6 @@ export const aftercareDates = (session, stages) =>
 export function lateWarning(start, concern, now) {
   const latest = addWeeks(start, concern.interval_weeks.max);
   return latest < now && start >= yearsFrom(now, -1)
-    ? [`The latest usual date for your next session, ${longDate(latest)}, has passed. That is common. Ask your clinic when to book.`]
+    ? [`The latest usual date for your next session, ${longDate(latest)}, has passed. That is common: ask your clinic when to book.`]
     : [];
 }
