@@ -111,6 +111,7 @@ def write_markdown(root: Path, content: Content, out: Path) -> None:
         shutil.rmtree(out)
     shutil.copytree(root / "docs", out)
     for name, text in render_pages(content).items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text, encoding="utf-8")
 
 
