@@ -7,10 +7,10 @@ GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
 .PHONY: serve build check lint test clean
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed node_modules/.installed
 	$(GUIDE) build
 
 # Extra flags: make check FLAGS="--format github" or FLAGS="--strict-review --today 2027-01-01"

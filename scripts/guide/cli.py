@@ -4,6 +4,7 @@ check   validate every content file and print each problem as path:line:col: fie
         (--format github for pull-request annotations; --strict-review makes overdue reviews
         and uncited references errors; --today YYYY-MM-DD fixes the date reviews are judged on)
 schemas write the editor's JSON Schemas (schemas/*.schema.json) from the content models
+cms     write the web editor's configuration (docs/admin/config.yml) from the content models
 render  write the complete Markdown source (docs/ plus the generated pages) to a folder, for
         builders that do not run MkDocs hooks (such as Zensical)
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
@@ -21,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .cms import write_config
 from .problems import ContentError, Problem, format_problems
 from .render import render_pages
 from .schemas import write_schemas
@@ -36,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--strict-review", action="store_true", help="treat review warnings as errors")
     check_cmd.add_argument("--today", type=date.fromisoformat, default=None, help="judge review dates on this day")
     commands.add_parser("schemas", help="write schemas/*.schema.json")
+    commands.add_parser("cms", help="write docs/admin/config.yml")
     render = commands.add_parser("render", help="write the Markdown source to a folder")
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site safely")
@@ -48,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schemas":
         for path in write_schemas(root):
             print(f"wrote {path.relative_to(root)}")
+        return 0
+    if args.command == "cms":
+        print(f"wrote {write_config(root).relative_to(root)}")
         return 0
 
     try:

@@ -76,6 +76,7 @@ def test_no_page_loads_anything_from_another_origin(built_site: Path):
 def test_failed_build_leaves_the_existing_site_untouched(tmp_path: Path):
     repo = tmp_path / "repo"
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
     env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
     guide = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
     assert subprocess.run(guide, cwd=repo, env=env, capture_output=True).returncode == 0
@@ -95,6 +96,7 @@ def test_failed_build_leaves_the_existing_site_untouched(tmp_path: Path):
 def test_a_failing_mkdocs_step_also_leaves_the_site_untouched(tmp_path: Path):
     repo = tmp_path / "repo"
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
     env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
     guide = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
     assert subprocess.run(guide, cwd=repo, env=env, capture_output=True).returncode == 0
@@ -110,6 +112,7 @@ def test_a_failing_mkdocs_step_also_leaves_the_site_untouched(tmp_path: Path):
 def test_plain_mkdocs_build_reports_content_problems_without_a_traceback(tmp_path: Path):
     repo = tmp_path / "repo"
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
     aftercare = repo / "content" / "aftercare.yml"
     aftercare.write_text(aftercare.read_text(encoding="utf-8") + "\nsummary: again\n", encoding="utf-8")
     result = subprocess.run(
