@@ -76,6 +76,9 @@ class Topic(Strict):
     key_points: list[Text] = Field(default_factory=list, description="Three to five points shown at the top.")
     sections: list[Section] = Field(default_factory=list, description="Further sections of the page, in order.")
     care_cards: list[CareCard] = Field(default_factory=list, description="When-to-get-help cards.")
+    care_cards_from: Slug | None = Field(
+        None, description="Show the when-to-get-help cards of another page (by file name), so they are written once."
+    )
     related: list[Slug] = Field(default_factory=list, description="Other topic pages to suggest, by file name.")
 
 

@@ -25,6 +25,7 @@ _REFERENCES = "⟦references⟧"
 
 PLAN_DATA = "assets/data/plan.json"
 CALCULATOR = "calculator.md"
+CALCULATOR_SOURCE = "scripts/templates/calculator.md.j2"  # its words live in the template; its numbers in content/
 
 
 def render_pages(content: Content) -> dict[str, str]:
@@ -98,6 +99,7 @@ def _render_topic(env: Environment, content: Content, slug: str) -> str:
         slug=slug,
         source=content.sources[slug],
         kind_template=kind_template if (TEMPLATES / kind_template).exists() else None,
+        care_cards=content.topics[topic.care_cards_from].care_cards if topic.care_cards_from else topic.care_cards,
         titles={other: t.title for other, t in content.topics.items()},
         evidence_levels=EVIDENCE_LEVELS,
     )

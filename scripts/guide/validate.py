@@ -205,7 +205,7 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
         if isinstance(last, int) and parent and parent[-1] == "cites":
             if value not in content.references:
                 report(loc, _unknown("reference", value, content.references, "content/references.yml"))
-        if (isinstance(last, int) and parent == ("related",)) or last == "see":
+        if (isinstance(last, int) and parent == ("related",)) or last in ("see", "care_cards_from"):
             if value is not None and value not in content.topics:
                 report(loc, _unknown("topic", value, content.topics, "content/"))
         if isinstance(value, str):
@@ -215,6 +215,10 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
                 page = target.split("#", 1)[0]
                 if not page.endswith(".md"):
                     report(loc, f"link '{target}' must point to a page file such as 'aftercare.md', or start https://")
+    if topic.care_cards_from in content.topics and not content.topics[topic.care_cards_from].care_cards:
+        report(("care_cards_from",), f"content/{topic.care_cards_from}.yml has no care_cards to show")
+    if topic.care_cards_from and topic.care_cards:
+        report(("care_cards_from",), "use either care_cards or care_cards_from, not both")
     if topic.review.next_review_due <= topic.review.last_reviewed:
         report(("review", "next_review_due"), "must be after review.last_reviewed")
     if isinstance(topic, FrequencyTopic):

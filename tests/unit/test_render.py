@@ -57,6 +57,13 @@ def test_care_cards_have_real_headings(minimal):
     assert '<div class="care-card care-card--urgent" markdown>\n\n### Contact your clinic the same day if:' in page
 
 
+def test_care_cards_written_once_show_on_another_page(minimal):
+    minimal.replace("frequency.yml", "related: [aftercare]", "related: [aftercare]\ncare_cards_from: aftercare")
+    page = render_pages(load_content(minimal.root))["frequency.md"]
+    assert "## When to get help" in page
+    assert "The redness spreads or you have a fever." in page
+
+
 def test_long_date_is_unambiguous():
     assert long_date(date(2027, 3, 1)) == "1 March 2027"
 

@@ -98,6 +98,16 @@ def test_unknown_related_topic(minimal):
     assert "related[0]: unknown topic 'after-care': did you mean 'aftercare'?" in problem
 
 
+def test_care_cards_from_must_name_a_page_with_cards(minimal):
+    minimal.replace("frequency.yml", "related: [aftercare]", "related: [aftercare]\ncare_cards_from: aftercare")
+    load_content(minimal.root)  # aftercare.yml has cards: fine
+    minimal.replace("frequency.yml", "care_cards_from: aftercare", "care_cards_from: frequency")
+    line = minimal.line_of("frequency.yml", "care_cards_from")
+    assert problems_of(minimal) == [
+        f"content/frequency.yml:{line}:18: care_cards_from: content/frequency.yml has no care_cards to show"
+    ]
+
+
 @pytest.mark.parametrize("html", ["<script>alert(1)</script>", "<b>bold</b>", '<img src="x">'])
 def test_raw_html_in_text_is_refused(minimal, html):
     minimal.replace("aftercare.yml", "intro: Keep your skin", f"intro: {html} Keep your skin")
