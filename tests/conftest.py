@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
+import os
 import shutil
+import subprocess
+import sys
+import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -33,6 +39,14 @@ class ContentCopy:
         raise AssertionError(f"{needle!r} not found in {name}")
 
 
+def copy_of_repo(tmp_path: Path) -> Path:
+    """A throw-away copy of the whole project to build from (node_modules linked, not copied)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
+    return repo
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> ContentCopy:
     """The small fixture content set (tests/fixtures/minimal), copied so a test can break it."""
@@ -40,16 +54,30 @@ def minimal(tmp_path: Path) -> ContentCopy:
     return ContentCopy(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real guide, built once per test run with `mkdocs build --strict` into a temporary folder."""
-    import subprocess
-    import sys
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
-    site = tmp_path_factory.mktemp("site")
+
+@pytest.fixture(scope="session")
+def site_server(tmp_path_factory):
+    """A loopback server for the built site, started before the build so the site can be built with
+    its address as `site_url` (Material's instant navigation follows only the sitemap's addresses)."""
+    folder = tmp_path_factory.mktemp("site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server) -> Path:
+    """The real guide, built once per test run with `mkdocs build --strict` into the served folder."""
+    site, origin = site_server
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
+        env={**os.environ, "SITE_URL": origin + "/"},
         capture_output=True,
         text=True,
     )

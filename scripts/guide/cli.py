@@ -14,6 +14,7 @@ build   check, then `mkdocs build --strict` into a temporary folder that replace
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -126,7 +127,9 @@ def build_site(root: Path, site_dir: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=root
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},  # no "MkDocs 2.0" banner around real problems
         )
         if result.returncode != 0:
             print("Build failed: the existing site was left as it was.", file=sys.stderr)

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from guide.problems import ContentError  # noqa: E402
-from guide.render import TEMPLATES, render_pages  # noqa: E402
+from guide.render import CALCULATOR, CALCULATOR_SOURCE, TEMPLATES, render_pages  # noqa: E402
 from guide.validate import load_content  # noqa: E402
 
 _pages: dict[str, str] = {}
@@ -37,6 +37,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _pages.update(render_pages(content))
     _sources.clear()
     _sources.update({f"{slug}.md": path for slug, path in content.sources.items()})
+    _sources[CALCULATOR] = CALCULATOR_SOURCE
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -27,18 +24,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    handler = partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def site_url(built_site: Path, site_server) -> str:
+    return site_server[1]
 
 
 @pytest.fixture(scope="session")

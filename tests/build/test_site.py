@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_of_repo
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
@@ -33,6 +32,8 @@ def test_every_topic_is_in_the_navigation():
 def test_edit_links_open_the_yaml_a_page_came_from(built_site: Path):
     html = (built_site / "aftercare" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="https://github\.com/[^"]+/edit/main/content/aftercare\.yml"', html)
+    calculator = (built_site / "calculator" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="https://github\.com/[^"]+/edit/main/scripts/templates/calculator\.md\.j2"', calculator)
 
 
 def test_search_index_holds_the_generated_pages(built_site: Path):
@@ -74,9 +75,7 @@ def test_no_page_loads_anything_from_another_origin(built_site: Path):
 
 
 def test_failed_build_leaves_the_existing_site_untouched(tmp_path: Path):
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
+    repo = copy_of_repo(tmp_path)
     env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
     guide = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
     assert subprocess.run(guide, cwd=repo, env=env, capture_output=True).returncode == 0
@@ -94,9 +93,7 @@ def test_failed_build_leaves_the_existing_site_untouched(tmp_path: Path):
 
 
 def test_a_failing_mkdocs_step_also_leaves_the_site_untouched(tmp_path: Path):
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
+    repo = copy_of_repo(tmp_path)
     env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
     guide = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
     assert subprocess.run(guide, cwd=repo, env=env, capture_output=True).returncode == 0
@@ -110,9 +107,7 @@ def test_a_failing_mkdocs_step_also_leaves_the_site_untouched(tmp_path: Path):
 
 
 def test_plain_mkdocs_build_reports_content_problems_without_a_traceback(tmp_path: Path):
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
+    repo = copy_of_repo(tmp_path)
     aftercare = repo / "content" / "aftercare.yml"
     aftercare.write_text(aftercare.read_text(encoding="utf-8") + "\nsummary: again\n", encoding="utf-8")
     result = subprocess.run(

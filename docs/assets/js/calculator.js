@@ -47,6 +47,7 @@ function start(root, plan) {
     const a = e.target.closest('a');
     if (!a) return;
     e.preventDefault();
+    e.stopPropagation(); // else Material's instant navigation handles the link and focus is lost
     const field = document.getElementById(a.hash.slice(1));
     field.scrollIntoView({ block: 'center' });
     field.focus();
