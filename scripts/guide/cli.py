@@ -23,6 +23,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
 from .cms import write_config
 from .problems import ContentError, Problem, format_problems
 from .render import render_pages
@@ -117,7 +119,9 @@ def write_markdown(root: Path, content: Content, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(root / "docs", out)
-    for name, text in render_pages(content).items():
+    site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the embed snippets need its address
+    pages = render_pages(content, site_url=site.get("site_url") or "", site_name=site["site_name"])
+    for name, text in pages.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text, encoding="utf-8")
 

@@ -34,7 +34,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except ContentError as err:
         raise PluginError(f"Content problems:\n{err}") from None
     _pages.clear()
-    _pages.update(render_pages(content))
+    _pages.update(render_pages(content, site_url=config.site_url or "", site_name=config.site_name))
     _sources.clear()
     _sources.update({f"{slug}.md": path for slug, path in content.sources.items()})
     _sources[CALCULATOR] = CALCULATOR_SOURCE

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .embed import embed_views
 from .model import EVIDENCE_LEVELS, Reference
 from .validate import Content
 
@@ -28,8 +29,11 @@ CALCULATOR = "calculator.md"
 CALCULATOR_SOURCE = "scripts/templates/calculator.md.j2"  # its words live in the template; its numbers in content/
 
 
-def render_pages(content: Content) -> dict[str, str]:
-    """Every generated file, as {path in the docs folder: text}."""
+def render_pages(
+    content: Content, *, site_url: str = "https://guide.example/", site_name: str = "Microneedling guide"
+) -> dict[str, str]:
+    """Every generated file, as {path in the docs folder: text}. site_url and site_name (from
+    mkdocs.yml) go into the embed snippets clinics copy; see embed.py."""
     env = _environment()
     pages = {f"{slug}.md": _render_topic(env, content, slug) for slug in content.topics}
     if "frequency" in content.topics and "aftercare" in content.topics:
@@ -37,6 +41,12 @@ def render_pages(content: Content) -> dict[str, str]:
         pages[CALCULATOR] = env.get_template("calculator.md.j2").render(
             frequency=content.topics["frequency"], aftercare=content.topics["aftercare"]
         )
+    reviewed = {slug: long_date(topic.review.last_reviewed) for slug, topic in content.topics.items()}
+    concerns = []
+    if CALCULATOR in pages:  # the planner's numbers, and so its review, come from frequency.yml
+        reviewed["calculator"] = reviewed["frequency"]
+        concerns = [(c.id, c.name) for c in content.topics["frequency"].concerns]
+    pages.update(embed_views(env, pages, reviewed, concerns, site_url=site_url, site_name=site_name))
     return pages
 
 

@@ -1,0 +1,53 @@
+/* Microneedling guide: show one of its pages on your website. Paste where the page should appear:
+   <script async src="https://GUIDE-ADDRESS/embed.js" data-page="aftercare"></script>
+   Options: data-theme (light, dark, auto), data-accent (#hex), data-concern (planner only).
+   See the guide's "For clinics" page. The script replaces itself with an iframe of
+   /embed/<page>/ and sizes it to its content: it says {type:'mng:hello'} to the frame's exact
+   origin, and accepts {type:'mng:size'} only from that origin and that frame's window. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var src = new URL(script.src);
+  var origin = src.origin;
+  var data = script.dataset;
+  var query = new URLSearchParams();
+  var warn = function (text) { console.warn('Microneedling guide embed: ' + text); };
+  var option = function (name, pattern) {
+    var value = data[name];
+    if (value === undefined) return;
+    var match = pattern.exec(value);
+    if (match) query.set(name, match[1]);
+    else warn('ignored data-' + name + '="' + value + '"');
+  };
+  var page = data.page || '';
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(page)) {
+    return warn('data-page="' + page + '" is not a page name, such as data-page="aftercare"');
+  }
+  option('theme', /^(light|dark|auto)$/);
+  option('accent', /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i);
+  option('concern', /^([a-z0-9]+(?:-[a-z0-9]+)*)$/);
+
+  var frame = document.createElement('iframe');
+  var search = String(query);
+  frame.src = new URL('embed/' + page + '/' + (search ? '?' + search : ''), src).href;
+  // Until the page says its own title: the page name in words.
+  frame.title = page.charAt(0).toUpperCase() + page.slice(1).replace(/-/g, ' ') + ' - Microneedling guide';
+  frame.loading = 'lazy';
+  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals');
+  frame.style.cssText = 'display:block;width:100%;height:600px;border:0';
+
+  window.addEventListener('message', function (e) {
+    var message = e.data;
+    if (e.origin !== origin || e.source !== frame.contentWindow || !message || message.type !== 'mng:size') return;
+    var height = message.height;
+    if (typeof height === 'number' && isFinite(height)) {
+      frame.style.height = Math.min(Math.max(Math.ceil(height), 50), 30000) + 'px';
+    }
+    if (typeof message.title === 'string' && message.title) frame.title = message.title.slice(0, 200);
+  });
+  frame.addEventListener('load', function () {
+    frame.contentWindow.postMessage({ type: 'mng:hello' }, origin);
+  });
+  script.replaceWith(frame);
+})();

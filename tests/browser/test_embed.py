@@ -1,0 +1,386 @@
+"""Embedding on a clinic's site: a host page on another loopback origin pastes the snippets exactly as
+the guide shows them (the one-line script, then the plain iframe), and a reader uses both embeds."""
+
+from __future__ import annotations
+
+import html
+import http.server
+import re
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import axe_violations
+from conftest import ROOT
+from guide.embed import SANDBOX
+from guide.render import plan_data
+from guide.validate import load_content
+
+CONTENT = load_content(ROOT)
+PLAN = plan_data(CONTENT)
+CONCERN = next(c for c in PLAN["concerns"] if c["id"] != PLAN["default_concern"])["id"]
+AFTERCARE_TITLE = f"{CONTENT.topics['aftercare'].title} - Microneedling guide"
+PLANNER_TITLE = "Plan your sessions - Microneedling guide"
+NOW = datetime(2026, 4, 2, 12, tzinfo=UTC)
+STORED = "[document.cookie, localStorage.length, sessionStorage.length]"
+TOPIC = 'iframe[src*="/embed/aftercare/"]'
+PLANNER = 'iframe[src*="/embed/calculator/"]'
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    """Serves a dict of {path: html}: the clinic's site, or a third party's."""
+
+    pages: dict[str, str] = {}
+
+    def do_GET(self):  # noqa: N802 (the name http.server calls)
+        body = self.pages.get(self.path.split("?")[0])
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write((body or "not here").encode())
+
+    def log_message(self, *args):
+        pass
+
+
+def _server(pages: dict[str, str]) -> str:
+    handler = type("Handler", (_Pages,), {"pages": pages})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def shown_snippets(site: Path, slug: str) -> tuple[str, str]:
+    """The script line and the plain iframe, as a clinic copies them from the page's "Embed this page"."""
+    page = (site / slug / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('<div class="embed-this-page">') :]
+    codes = [
+        html.unescape(re.sub(r"<[^>]+>", "", code)).strip() for code in re.findall(r"<code>(.*?)</code>", section, re.S)
+    ]
+    return codes[0], codes[1]
+
+
+@pytest.fixture(scope="module")
+def clinic(built_site, site_url):
+    """The clinic's site (another origin than the guide's), and a third party's site."""
+    topic_script, topic_frame = shown_snippets(built_site, "aftercare")
+    planner_script, planner_frame = shown_snippets(built_site, "calculator")
+    assert 'data-page="aftercare"' in topic_script and 'data-page="calculator"' in planner_script
+    pages: dict[str, str] = {}
+    origin = _server(pages)
+    third_party: dict[str, str] = {"/": "<!doctype html><title>Third party</title><p>Another site</p>"}
+    other = _server(third_party)
+
+    def host(*embeds: str) -> str:
+        parts = "\n".join(f"<section><h2>Part {n}</h2>\n{e}\n</section>" for n, e in enumerate(embeds, 1))
+        return (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our clinic</title>'
+            '<link rel="icon" href="data:,"></head>'
+            f"<body><h1>Our clinic</h1>\n{parts}\n"
+            # Someone else's frames on the same page: the guide's own origin, and a third party's.
+            f'<iframe id="same-origin-stranger" title="Stranger" src="{site_url}/assets/data/plan.json"></iframe>'
+            f'<iframe id="other-origin-stranger" title="Other" src="{other}/" style="height:50px"></iframe>'
+            "</body></html>"
+        )
+
+    pages["/script.html"] = host(
+        topic_script.replace("></script>", ' data-theme="dark" data-accent="#0b6e4f"></script>'),
+        planner_script.replace("></script>", f' data-accent="#ffdd00" data-concern="{CONCERN}"></script>'),
+    )
+    pages["/iframe.html"] = host(
+        topic_frame.replace('/embed/aftercare/"', '/embed/aftercare/?theme=dark&amp;accent=0b6e4f"'),
+        planner_frame.replace('/embed/calculator/"', f'/embed/calculator/?accent=ffdd00&amp;concern={CONCERN}"'),
+    )
+    pages["/invalid.html"] = host(
+        topic_script.replace(
+            "></script>", ' data-theme="purple" data-accent="red;background:url(//x)" data-concern="../x"></script>'
+        ),
+        planner_script.replace('data-page="calculator"', 'data-page="../admin/"'),
+        planner_frame.replace(
+            '/embed/calculator/"', '/embed/calculator/?theme=neon&amp;accent=12345&amp;concern=nope"'
+        ),
+    )
+    return origin, other
+
+
+@pytest.fixture
+def open_host(browser, site_url, clinic):
+    """Open a page of the clinic's site; record console messages and every request it makes."""
+    contexts = []
+
+    def open_page(path: str, scheme: str = "light"):
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 900, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        page.clock.set_fixed_time(NOW)
+        seen = {"warnings": [], "errors": [], "requests": [], "by_frame": []}
+        page.on("console", lambda m: seen["warnings" if m.type == "warning" else "errors"].append(m.text))
+        page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+        page.on("request", lambda r: seen["requests"].append(r.url))
+        page.on("request", lambda r: seen["by_frame"].append((r.frame.url, r.url)))
+        page.goto(clinic[0] + path, wait_until="load")
+        return page, seen
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def frame_of(page, selector: str):
+    """The embedded page's frame, once it has loaded (scrolled into view first: the iframe is lazy)."""
+    element = page.locator(selector)
+    element.scroll_into_view_if_needed()
+    expect(element).to_have_count(1)
+    frame = element.element_handle().content_frame()
+    frame.wait_for_load_state("load")
+    return frame
+
+
+def sizes(page, selector: str) -> tuple[float, float, float]:
+    """(height of the iframe, height of the page in it, how far the page in it can scroll)."""
+    frame = frame_of(page, selector)
+    box = page.locator(selector).evaluate("f => f.getBoundingClientRect().height")
+    content, overflow = frame.evaluate(
+        "[document.documentElement.getBoundingClientRect().height,"
+        " document.documentElement.scrollHeight - window.innerHeight]"
+    )
+    return box, content, overflow
+
+
+def fits(page, selector: str, timeout: float = 5.0) -> tuple[float, float, float]:
+    """Wait until the iframe is as tall as its content (within 3 px), and return the sizes."""
+    deadline = time.monotonic() + timeout
+    while True:
+        box, content, overflow = sizes(page, selector)
+        if abs(box - content) <= 3 or time.monotonic() > deadline:
+            return box, content, overflow
+        page.wait_for_timeout(100)
+
+
+def plan(frame, day="20", month="3", year="2026"):
+    frame.get_by_label("Day", exact=True).fill(day)
+    frame.get_by_label("Month", exact=True).fill(month)
+    frame.get_by_label("Year", exact=True).fill(year)
+    frame.get_by_role("button", name="Plan my sessions").click()
+    expect(frame.get_by_role("heading", name="Your plan")).to_be_visible()
+
+
+def contrast(rgb_a: str, rgb_b: str) -> float:
+    def luminance(rgb: str) -> float:
+        channels = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted([luminance(rgb_a), luminance(rgb_b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_one_line_embeds_appear_with_titles_and_fit_their_content(open_host, site_url, clinic):
+    page, seen = open_host("/script.html")
+    for selector, title in ((TOPIC, AFTERCARE_TITLE), (PLANNER, PLANNER_TITLE)):
+        frame = frame_of(page, selector)
+        iframe = page.locator(selector)
+        expect(iframe).to_have_attribute("title", title)  # the frame's own <title>, sent with its height
+        assert frame.title() == title
+        expect(iframe).to_have_attribute("loading", "lazy")
+        expect(iframe).to_have_attribute("sandbox", SANDBOX)
+        box, content, overflow = fits(page, selector)
+        assert abs(box - content) <= 3, (selector, box, content)
+        assert abs(box - 600) > 3, "the frame was sized to its content, not left at its starting height"
+        assert overflow <= 1, "no scroll bar inside a sized frame"
+        assert frame.evaluate("getComputedStyle(document.documentElement).overflowY") == "hidden"
+
+    before, _, _ = fits(page, PLANNER)
+    frame = frame_of(page, PLANNER)
+    plan(frame)
+    page.wait_for_function(f"document.querySelector('{PLANNER}').getBoundingClientRect().height > {before + 200}")
+    box, content, overflow = fits(page, PLANNER)
+    assert abs(box - content) <= 3 and overflow <= 1, (box, content, overflow)
+
+    for selector in (TOPIC, PLANNER):
+        assert frame_of(page, selector).evaluate(STORED) == ["", 0, 0]
+    expected = (site_url, *clinic, "blob:", "data:")  # the guide, the clinic, and the test's stranger frame
+    assert [u for u in seen["requests"] if not u.startswith(expected)] == []
+    topic = {u.split("?")[0].removeprefix(site_url) for f, u in seen["by_frame"] if "/embed/aftercare/" in f}
+    assert not [u for u in topic if u.endswith(".js") and "embed-frame" not in u], f"only its own script: {topic}"
+    assert not [u for u in topic if "search" in u or "plan.json" in u], topic
+    assert seen["errors"] == []
+
+
+def test_theme_accent_and_concern_apply(open_host):
+    page, _ = open_host("/script.html")
+    topic = frame_of(page, TOPIC)
+    assert topic.evaluate("document.body.dataset.mdColorScheme") == "slate"  # data-theme="dark" on a light device
+    assert (
+        topic.evaluate("getComputedStyle(document.querySelector('.embed-credit')).borderTopColor") == "rgb(11, 110, 79)"
+    )
+    planner = frame_of(page, PLANNER)
+    assert planner.evaluate("document.body.dataset.mdColorScheme") == "default"  # no data-theme: the device's
+    assert planner.get_by_label("Your skin concern").input_value() == CONCERN
+    button = planner.get_by_role("button", name="Plan my sessions")
+    background = button.evaluate("b => getComputedStyle(b).backgroundColor")
+    text = button.evaluate("b => getComputedStyle(b).color")
+    assert background == "rgb(255, 221, 0)"
+    assert contrast(background, text) >= 4.5, "a light accent gets dark text"
+
+
+def test_invalid_options_are_ignored_with_a_warning(open_host):
+    page, seen = open_host("/invalid.html")
+    topic = page.locator(TOPIC)
+    expect(topic).to_have_count(1)
+    assert topic.get_attribute("src").endswith("/embed/aftercare/"), "no option reaches the frame"
+    assert frame_of(page, TOPIC).evaluate("document.body.dataset.mdColorScheme") == "default"
+    expect(page.locator('iframe[src*="admin"]')).to_have_count(0)
+    for name in ("data-theme", "data-accent", "data-concern", "data-page"):
+        assert any(name in w for w in seen["warnings"]), (name, seen["warnings"])
+
+    planner = frame_of(page, PLANNER)  # the plain iframe with bad URL options
+    page.wait_for_timeout(200)
+    assert planner.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert planner.evaluate("document.body.style.getPropertyValue('--embed-accent')") == ""
+    assert planner.get_by_label("Your skin concern").input_value() != "nope"
+    for name in ("theme=neon", "accent=12345", "concern=nope"):
+        assert any(name in w for w in seen["warnings"]), (name, seen["warnings"])
+    assert seen["errors"] == []
+
+
+def test_forged_messages_change_nothing(open_host, site_url, clinic):
+    page, _ = open_host("/script.html")
+    box, _, _ = fits(page, TOPIC)
+    iframe = page.locator(TOPIC)
+    forged = "{type: 'mng:size', height: 77, title: 'Forged'}"
+
+    page.evaluate(f"window.postMessage({forged}, '*')")  # from the clinic's page itself: wrong origin
+    same_origin = page.locator("#same-origin-stranger").element_handle().content_frame()
+    same_origin.evaluate(f"parent.postMessage({forged}, '*')")  # the guide's origin, but not the embed's window
+    other = page.locator("#other-origin-stranger").element_handle().content_frame()
+    other.evaluate(f"parent.postMessage({forged}, '*')")  # another origin altogether
+    # A stranger says hello to the embed: the embed must not answer it (or anyone) with its size.
+    other.evaluate(
+        "window.answers = []; addEventListener('message', e => answers.push(e.data));"
+        "parent.frames[0].postMessage({type: 'mng:hello'}, '*')"
+    )
+    page.wait_for_timeout(800)
+    assert iframe.evaluate("f => f.getBoundingClientRect().height") == pytest.approx(box, abs=1)
+    assert iframe.get_attribute("title") == AFTERCARE_TITLE
+    assert other.evaluate("answers") == []
+    # ...and it still talks to the clinic's page, not to the stranger who said hello.
+    real = frame_of(page, TOPIC)
+    real.evaluate(
+        "document.querySelector('article').append(Object.assign(document.createElement('p'), {style: 'height:300px'}))"
+    )
+    page.wait_for_function(f"document.querySelector('{TOPIC}').getBoundingClientRect().height > {box + 290}")
+
+    # The same message from the embed's own window does count, so the checks above could fail.
+    real.evaluate(f"parent.postMessage({forged}, '{clinic[0]}')")
+    expect(iframe).to_have_attribute("title", "Forged")
+    assert iframe.evaluate("f => f.getBoundingClientRect().height") == 77
+    for height, expected in (("1e9", 30000), ("-5", 50), ("'900'", 50), ("NaN", 50), ("Infinity", 50)):
+        real.evaluate(f"parent.postMessage({{type: 'mng:size', height: {height}}}, '{clinic[0]}')")
+        page.wait_for_timeout(100)
+        assert iframe.evaluate("f => f.getBoundingClientRect().height") == expected, height
+
+    # If another site's page replaces the guide's inside the same iframe, its messages do not count.
+    iframe.element_handle().content_frame().evaluate(f"location.href = '{clinic[1]}/'")
+    replaced = iframe.element_handle().content_frame()
+    replaced.wait_for_url(f"{clinic[1]}/")
+    replaced.evaluate("parent.postMessage({type: 'mng:size', height: 400, title: 'Replaced'}, '*')")
+    page.wait_for_timeout(300)
+    assert iframe.evaluate("f => f.getBoundingClientRect().height") == 50
+    assert iframe.get_attribute("title") == "Forged"
+
+
+@pytest.mark.parametrize("host", ["/script.html", "/iframe.html"])
+def test_the_calendar_file_downloads_from_inside_the_frame(open_host, host):
+    page, seen = open_host(host)
+    frame = frame_of(page, PLANNER)
+    plan(frame)
+    with page.expect_download() as info:
+        frame.get_by_role("button", name="Add all dates to your calendar").click()
+    download = info.value
+    assert download.suggested_filename == "microneedling-sessions.ics"
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and b"BEGIN:VEVENT" in raw
+    assert seen["errors"] == []
+
+
+def test_the_plain_iframe_snippet_works_without_a_script(open_host, clinic):
+    page, seen = open_host("/iframe.html")
+    assert not [u for u in seen["requests"] if u.endswith("/embed.js")]
+    for selector, title in ((TOPIC, AFTERCARE_TITLE), (PLANNER, PLANNER_TITLE)):
+        frame = frame_of(page, selector)
+        expect(page.locator(selector)).to_have_attribute("title", title)
+        assert frame.title() == title
+        expect(page.locator(selector)).to_have_attribute("loading", "lazy")
+        expect(page.locator(selector)).to_have_attribute("sandbox", SANDBOX)
+        box, content, overflow = sizes(page, selector)
+        assert box == 900 and content > box and overflow > 0, "a fixed box the page scrolls inside"
+        assert frame.evaluate("getComputedStyle(document.documentElement).overflowY") != "hidden"
+    topic = frame_of(page, TOPIC)
+    assert topic.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert (
+        topic.evaluate("getComputedStyle(document.querySelector('.embed-credit')).borderTopColor") == "rgb(11, 110, 79)"
+    )
+    planner = frame_of(page, PLANNER)
+    assert planner.get_by_label("Your skin concern").input_value() == CONCERN
+    # Nobody said hello, so the frame tells no one its size, even when a stranger asks, and it
+    # keeps its own scroll bar.
+    other = page.locator("#other-origin-stranger").element_handle().content_frame()
+    other.evaluate(
+        "window.answers = []; addEventListener('message', e => answers.push(e.data));"
+        "parent.frames[0].postMessage({type: 'mng:hello'}, '*')"
+    )
+    page.wait_for_timeout(500)
+    assert other.evaluate("answers") == []
+    assert topic.evaluate("getComputedStyle(document.documentElement).overflowY") != "hidden"
+    assert seen["errors"] == []
+
+
+def test_links_in_the_frame_open_the_full_guide_in_a_new_tab(open_host, site_url):
+    page, _ = open_host("/script.html")
+    frame = frame_of(page, TOPIC)
+    credit = frame.locator(".embed-credit a")
+    expect(credit).to_have_attribute("href", f"{site_url}/aftercare/")
+    with page.context.expect_page() as opened:
+        frame.locator("a[href$='/risks/']").first.click()
+    new = opened.value
+    new.wait_for_load_state()
+    assert new.url == f"{site_url}/risks/"
+    assert frame.url.split("?")[0].endswith("/embed/aftercare/"), "the frame itself stays where it was"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_embed_views_have_no_axe_violations(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    problems = {}
+    for path in ("/embed/aftercare/", "/embed/calculator/?accent=ffdd00", "/embed/risks/?theme=dark&accent=0b6e4f"):
+        page.goto(site_url + path, wait_until="networkidle")
+        if "calculator" in path:
+            plan(page.main_frame)
+        found = axe_violations(page)
+        if found:
+            problems[path] = found
+    context.close()
+    assert problems == {}
+
+
+def test_topic_pages_offer_both_snippets_with_a_copy_button(browser, site_url, built_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    details = page.locator(".embed-this-page details")
+    expect(details).not_to_have_attribute("open", "")
+    details.locator("summary").click()
+    expect(details.locator("pre")).to_have_count(2)
+    copy = details.get_by_role("button", name="Copy to clipboard")
+    expect(copy).to_have_count(2)
+    copy.first.click()
+    assert page.evaluate("navigator.clipboard.readText()").strip() == shown_snippets(built_site, "aftercare")[0]
+    expect(details.get_by_role("link", name="For clinics")).to_have_attribute("href", re.compile(r"/clinics/$"))
+    context.close()
