@@ -9,12 +9,17 @@ import subprocess
 import sys
 import threading
 from functools import partial
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Root-relative links (Material writes them in 404.html) start with the path of site_url, if it has one.
+SITE_PATH = urlsplit(yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
 
 
 class ContentCopy:
@@ -45,6 +50,31 @@ def copy_of_repo(tmp_path: Path) -> Path:
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
     (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
     return repo
+
+
+def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    """Every start tag of an HTML document, in order, with its attributes."""
+    found: list[tuple[str, dict[str, str | None]]] = []
+    parser = HTMLParser()
+    parser.handle_starttag = parser.handle_startendtag = lambda tag, attrs: found.append((tag, dict(attrs)))
+    parser.feed(html)
+    parser.close()
+    return found
+
+
+def link_target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
+    """The file in a built site, and the #fragment, that a link in one of its files points at.
+
+    None for a link to another origin or scheme (https:, mailto:, javascript:).
+    """
+    if urlsplit(link).scheme or link.startswith("//"):
+        return None
+    url = urlsplit(urljoin("/" + page.relative_to(site).as_posix(), link))
+    path = unquote(url.path)
+    if link.startswith("/") and path.startswith(SITE_PATH):
+        path = "/" + path[len(SITE_PATH) :]
+    target = site / path.lstrip("/")
+    return (target / "index.html" if target.is_dir() else target), unquote(url.fragment)
 
 
 @pytest.fixture
