@@ -23,6 +23,7 @@ from jinja2 import Environment
 
 EMBED_DIR = "embed"
 CLINICS = "clinics.md"
+CLINICS_SOURCE = "scripts/templates/clinics.md.j2"  # where its words are edited
 CALCULATOR = "calculator"
 # The iframe's sandbox, the same in docs/embed.js and the plain iframe snippet (a test checks).
 # scripts: the page's own scripts; same-origin: the planner reads assets/data/plan.json from the

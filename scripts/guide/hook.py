@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from guide.embed import CLINICS, CLINICS_SOURCE  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
 from guide.render import CALCULATOR, CALCULATOR_SOURCE, TEMPLATES, render_pages  # noqa: E402
 from guide.validate import load_content  # noqa: E402
@@ -38,6 +39,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _sources.clear()
     _sources.update({f"{slug}.md": path for slug, path in content.sources.items()})
     _sources[CALCULATOR] = CALCULATOR_SOURCE
+    _sources[CLINICS] = CLINICS_SOURCE
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

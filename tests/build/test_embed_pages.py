@@ -77,3 +77,4 @@ def test_every_embeddable_page_shows_both_snippets(built_site: Path, site_server
         assert 'loading="lazy"' in text and "title=" in text, slug
     clinics = (built_site / "clinics" / "index.html").read_text(encoding="utf-8")
     assert f"{site_url}/embed.js" in clinics and "frame-ancestors" in clinics
+    assert re.search(r'href="https://github\.com/[^"]+/edit/main/scripts/templates/clinics\.md\.j2"', clinics)
