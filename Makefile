@@ -5,13 +5,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
-.PHONY: serve build check lint test clean
+.PHONY: serve build build-zensical check lint test bench clean
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed node_modules/.installed
 	$(GUIDE) build
+
+# The same site built by Zensical, Material's successor, which skips hooks: from Markdown on disk.
+build-zensical: $(VENV)/.installed
+	rm -rf build/zensical
+	PYTHONPATH=scripts $(PY) -m guide.plain build/zensical
+	$(VENV)/bin/zensical build --strict -f build/zensical/mkdocs.yml
 
 # Extra flags: make check FLAGS="--format github" or FLAGS="--strict-review --today 2027-01-01"
 check: $(VENV)/.installed
@@ -24,6 +30,10 @@ lint: $(VENV)/.installed
 test: $(VENV)/.installed node_modules/.installed
 	node --test tests/js/ && $(PY) -m pytest
 
+# Prints build times, growth with content, page weights and Lighthouse scores (a few minutes).
+bench: $(VENV)/.installed node_modules/.installed
+	$(PY) scripts/bench.py
+
 $(VENV)/.installed: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
@@ -34,4 +44,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site-* site.old .pytest_cache
+	rm -rf site .site-* site.old build .pytest_cache

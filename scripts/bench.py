@@ -1,0 +1,260 @@
+"""`make bench`: figures about the build and the pages, printed as Markdown tables. Nothing here fails.
+
+Build       `python -m guide build` (what `make build` runs), median of 3 runs, against a plain
+            `mkdocs build` of the same pages written to disk first (guide.plain, no hook): the
+            difference is what loading, checking and rendering content/ in the hook costs.
+Scale       the same at 1x, 10x and 100x the topics (retitled copies of the real topic files).
+Weight      what a first visit downloads, per page template, gzipped: every response headless
+            Chromium receives from the built site served on loopback.
+Lighthouse  the four category scores (mobile profile) of one page per template.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from guide.model import KINDS, Topic  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+TEMPLATES = {  # one page of each template, by its path in the site
+    "home": "",
+    "topic": "aftercare/",
+    "calculator": "calculator/",
+    "embed": "embed/aftercare/",
+}
+PARTS = ["HTML", "CSS", "JS", "fonts", "images", "search", "other"]  # search: the index and its worker
+SUFFIXES = {".css": "CSS", ".js": "JS", ".woff2": "fonts", ".woff": "fonts", ".ttf": "fonts", ".png": "images"}
+SUFFIXES |= {".svg": "images", ".jpg": "images", ".webp": "images", ".ico": "images", ".html": "HTML"}
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))  # gzip's default level, as servers use
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def timed(*command: str | Path, cwd: Path = ROOT) -> float:
+    start = time.perf_counter()
+    env = os.environ | {"PYTHONPATH": str(ROOT / "scripts")}
+    subprocess.run([str(part) for part in command], cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def scaled_project(times: int, into: Path) -> Path:
+    """A project with the real topics and times-1 retitled copies of each, all in the navigation.
+
+    Copies keep the fields every topic has (the kind of a file comes from its name, so blocks such
+    as the aftercare timeline stay on the real pages only).
+    """
+    into.mkdir()
+    for name in ("docs", "overrides", "scripts", "node_modules"):
+        (into / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "content", into / "content")
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    topics = [
+        path for path in sorted((ROOT / "content").glob("*.yml")) if issubclass(KINDS.get(path.name, Topic), Topic)
+    ]
+    for copy in range(2, times + 1):
+        for path in topics:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = {key: value for key, value in data.items() if key in Topic.model_fields}
+            data["title"] += f" (copy {copy})"
+            for section in data.get("sections", []):
+                section["heading"] += f" (copy {copy})"
+            name = f"{path.stem}-{copy}"
+            (into / "content" / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            config["nav"].append({data["title"]: f"{name}.md"})
+    (into / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return into
+
+
+def measure(root: Path, work: Path, runs: int) -> dict:
+    """Median wall times of a build with the hook, of rendering to disk, and of a plain build of that.
+
+    The three alternate, so a burst of other work on the machine falls on all of them alike.
+    """
+    site, plain = work / "site", work / "plain"
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    times = [
+        (
+            timed(*mkdocs, "--site-dir", site, cwd=root),
+            timed(sys.executable, "-m", "guide.plain", plain, cwd=root),
+            timed(*mkdocs, "-f", plain / "mkdocs.yml"),
+        )
+        for _ in range(runs)
+    ]
+    hook, render, plain_build = (statistics.median(column) for column in zip(*times, strict=True))
+    index = (site / "search" / "search_index.json").read_bytes()
+    pages = len(list(site.rglob("index.html")))
+    return {"site": site, "pages": pages, "hook": hook, "render": render, "plain": plain_build, "index": index}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site gzipped when asked, as a production server would."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSED or not path.exists():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        for header, value in [("Content-Type", self.guess_type(str(path))), ("Content-Encoding", "gzip")]:
+            self.send_header(header, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def first_load(browser, url: str) -> dict[str, int]:
+    """Gzipped bytes of every response to a first visit, by kind, with an empty cache."""
+    context = browser.new_context()
+    responses = []
+    context.on("response", lambda response: responses.append(response))
+    context.new_page().goto(url, wait_until="networkidle")
+    sizes = dict.fromkeys(PARTS, 0)
+    for response in responses:
+        path = response.url.split("?")[0]
+        if path.endswith("search_index.json") or "/workers/search." in path:
+            kind = "search"
+        elif response.request.resource_type == "document":
+            kind = "HTML"
+        else:
+            kind = SUFFIXES.get(Path(path).suffix, "other")
+        sizes[kind] += gz(response.body())
+    context.close()
+    return sizes
+
+
+def module_size(entry: Path) -> tuple[int, list[str]]:
+    """Gzipped size of an ES module and everything it imports."""
+    seen, todo = [], [entry]
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.append(path)
+            todo += [path.parent / name for name in re.findall(r"""from\s+['"](\.[^'"]+)['"]""", path.read_text())]
+    return sum(gz(path.read_bytes()) for path in seen), [path.name for path in seen]
+
+
+def lighthouse(url: str) -> list[str] | str:
+    """The four category scores, or why Lighthouse could not run."""
+    command = [ROOT / "node_modules" / ".bin" / "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout"]
+    command += [f"--chrome-flags=--headless=new {CHROMIUM_ARGS}"]
+    try:
+        env = os.environ | {"CHROME_PATH": CHROMIUM}
+        result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=env)
+        report = json.loads(result.stdout)
+    except (OSError, subprocess.TimeoutExpired, json.JSONDecodeError) as err:
+        return f"did not run: {(getattr(err, 'stderr', '') or str(err)).strip().splitlines()[-1]}"
+    if report.get("runtimeError"):
+        return f"did not run: {report['runtimeError']['message']}"
+    order = ["performance", "accessibility", "best-practices", "seo"]
+    return [str(round((report["categories"][name]["score"] or 0) * 100)) for name in order]
+
+
+def row(*cells) -> None:
+    print("| " + " | ".join(str(cell) for cell in cells) + " |")
+
+
+def table(title: str, *columns: str) -> None:
+    print(f"\n## {title}\n")
+    row(*columns)
+    row(*["---"] * len(columns))
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    load = os.getloadavg()[0]
+    try:
+        results = {1: measure(ROOT, work / "x1", 3)}
+        for times in (10, 100):
+            results[times] = measure(scaled_project(times, work / f"project-x{times}"), work / f"x{times}", 1)
+        base = results[1]
+        make_build = [sys.executable, "-m", "guide", "build", "--site-dir", work / "make-build"]
+        make_build = statistics.median(timed(*make_build) for _ in range(3))
+
+        table("Build (median of 3 runs, this content)", "Step", "Seconds")
+        row("`make build` (`python -m guide build`: the hook's build into a fresh folder)", f"{make_build:.2f}")
+        row("`mkdocs build --strict`, pages generated in the hook", f"{base['hook']:.2f}")
+        row("Render content/ to Markdown on disk (`python -m guide.plain`)", f"{base['render']:.2f}")
+        row("`mkdocs build --strict` of that Markdown, no hook", f"{base['plain']:.2f}")
+        generation = f"{base['hook'] / base['plain'] - 1:+.0%}"
+        row("Generation in the hook, as a share of the plain build (goal: under 10 %)", generation)
+
+        columns = ["Content", "Pages", "Build s", "Render s", "Plain build s", "Generation", "ms per added page"]
+        table("Scale (1x: median of 3 runs; 10x and 100x: one run each)", *columns, "Search index KB (gzipped)")
+        previous = None
+        for times, r in results.items():
+            seconds = [f"{r[step]:.1f}" for step in ("hook", "render", "plain")]
+            added = (
+                f"{1000 * (r['hook'] - previous['hook']) / (r['pages'] - previous['pages']):.0f}" if previous else ""
+            )
+            index = f"{kb(len(r['index']))} ({kb(gz(r['index']))})"
+            row(f"{times}x", r["pages"], *seconds, f"{r['hook'] / r['plain'] - 1:+.0%}", added, index)
+            previous = r
+        print("\nGoal: linear or better (the same ms per added page at every scale); 100x under 60 s.")
+        print(f"Load average at the start and now: {load:.1f}, {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.")
+
+        site_url = serve(base["site"])
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS.split())
+            weights = {name: first_load(browser, site_url + path) for name, path in TEMPLATES.items()}
+            browser.close()
+        title = "Weight of a first visit, KB gzipped, empty cache (goal: topic page 95 KB or less)"
+        table(title, "Template", *PARTS, "Total", "Total without search")
+        for name, sizes in weights.items():
+            total = sum(sizes.values())
+            parts = [kb(sizes[part]) for part in PARTS]
+            row(f"{name} (/{TEMPLATES[name]})", *parts, kb(total), kb(total - sizes["search"]))
+        size, files = module_size(ROOT / "docs" / "assets" / "js" / "calculator.js")
+        print(f"\nCalculator module ({' + '.join(files)}): {kb(size)} KB gzipped (budget 6 KB, tests/js).")
+        print(
+            f"Embed script for clinics' pages (embed.js): {kb(module_size(ROOT / 'docs' / 'embed.js')[0])} KB gzipped."
+        )
+
+        title = "Lighthouse 13 (mobile profile, site served gzipped on loopback)"
+        table(title, "Template", "Performance", "Accessibility", "Best practices", "SEO")
+        for name, path in TEMPLATES.items():
+            scores = lighthouse(site_url + path)
+            row(name, *(scores if isinstance(scores, list) else [scores, "", "", ""]))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
