@@ -27,6 +27,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .cms import write_config
 from .problems import ContentError, Problem, format_problems
+from .readability import GRADE_CEILING, measure
 from .render import render_pages
 from .schemas import write_schemas
 from .validate import Content, load_content
@@ -90,8 +91,19 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
         return 1
     assert content is not None
     warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
+    if output == "text":
+        print(_reading_report(content))
     print(_summary(content) + warnings)
     return 0
+
+
+def _reading_report(content: Content) -> str:
+    lines = [f"Reading level (Flesch-Kincaid grade; the guide's ceiling is {GRADE_CEILING}) and reading time:"]
+    for slug, topic in content.topics.items():
+        found = measure(topic)
+        over = "  <- above the ceiling: shorten sentences, use everyday words" if found.grade > GRADE_CEILING else ""
+        lines.append(f"  {content.sources[slug]:34} grade {found.grade:4.1f}  {found.minutes} min{over}")
+    return "\n".join(lines)
 
 
 def github_annotation(problem: Problem) -> str:
@@ -108,10 +120,11 @@ def github_annotation(problem: Problem) -> str:
 
 
 def _summary(content: Content) -> str:
-    files = len(content.topics) + 1
+    files = len(content.topics) + 1 + bool(content.glossary)
+    glossary = f", {len(content.glossary)} glossary terms" if content.glossary else ""
     return (
         f"content/ is fine: {files} files, {len(content.topics)} topic pages, "
-        f"{len(content.references)} references checked"
+        f"{len(content.references)} references{glossary} checked"
     )
 
 

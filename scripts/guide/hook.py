@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from guide.embed import CLINICS, CLINICS_SOURCE  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
-from guide.render import CALCULATOR, CALCULATOR_SOURCE, TEMPLATES, render_pages  # noqa: E402
+from guide.render import TEMPLATES, page_sources, render_pages  # noqa: E402
 from guide.validate import load_content  # noqa: E402
 
 _pages: dict[str, str] = {}
@@ -37,8 +37,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _pages.clear()
     _pages.update(render_pages(content, site_url=config.site_url or "", site_name=config.site_name))
     _sources.clear()
-    _sources.update({f"{slug}.md": path for slug, path in content.sources.items()})
-    _sources[CALCULATOR] = CALCULATOR_SOURCE
+    _sources.update(page_sources(content))
     _sources[CLINICS] = CLINICS_SOURCE
 
 

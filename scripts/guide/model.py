@@ -39,12 +39,23 @@ class Strict(BaseModel):
 # ── shared parts ─────────────────────────────────────────────────────────────────────────────
 
 
+CalendarDate = date  # so a field can be called `date`
+
+
+class Change(Strict):
+    date: CalendarDate = Field(description="When the change was published, as YYYY-MM-DD.")
+    summary: Text = Field(description="What changed, in one short sentence, for example 'Added stretch marks'.")
+
+
 class Review(Strict):
     last_reviewed: date = Field(description="Date of the last full review of the whole page, as YYYY-MM-DD.")
     next_review_due: date = Field(description="Date the next full review is due, as YYYY-MM-DD.")
     reviewed_by: Text = Field(description="Who reviewed it: a role such as 'Editorial team', never an invented name.")
     status: Literal["editorial", "clinical"] = Field(
         description="'editorial' until a clinician has reviewed the page; 'clinical' once one has."
+    )
+    changes: list[Change] = Field(
+        default_factory=list, description="Major changes to the page, newest first: shown as the page's change log."
     )
 
 
@@ -125,6 +136,9 @@ class Step(Strict):
 
 
 class Stage(Strict):
+    part: Literal["before", "during", "after"] = Field(
+        description="Which part of the procedure this is: 'before', 'during' or 'after' (used in search-engine data)."
+    )
     heading: Text = Field(description="The stage, for example 'Before your session'.")
     steps: list[Step] = Field(min_length=1, description="The steps in this stage, in order.")
 
@@ -245,9 +259,27 @@ class Bibliography(Strict):
     references: list[Reference] = Field(min_length=1, description="Every source the guide cites.")
 
 
+# ── the glossary ─────────────────────────────────────────────────────────────────────────────
+
+
+class Term(Strict):
+    term: Text = Field(description="The word as it appears in the text, for example 'collagen'.")
+    also: list[Text] = Field(
+        default_factory=list, description="Other forms of the word that should show the same tooltip, like 'Collagen'."
+    )
+    definition: Annotated[Text, StringConstraints(max_length=160)] = Field(
+        description="A plain-words meaning in one short sentence, shown as a tooltip."
+    )
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1, description="Words readers may not know, each explained once.")
+
+
 # Which model reads which file. Any other .yml file in content/ is a plain topic page.
 KINDS: dict[str, type[BaseModel]] = {
     "references.yml": Bibliography,
+    "glossary.yml": Glossary,
     "what-is-microneedling.yml": WhatIsTopic,
     "benefits.yml": BenefitsTopic,
     "procedure.yml": ProcedureTopic,

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .embed import embed_views
-from .model import EVIDENCE_LEVELS, Reference
+from .model import EVIDENCE_LEVELS, CareCard, ProcedureTopic, Reference, Term, Topic
 from .validate import Content
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -26,7 +26,8 @@ _REFERENCES = "⟦references⟧"
 
 PLAN_DATA = "assets/data/plan.json"
 CALCULATOR = "calculator.md"
-CALCULATOR_SOURCE = "scripts/templates/calculator.md.j2"  # its words live in the template; its numbers in content/
+AFTERCARE_SHEET = "aftercare-sheet.md"
+GLOSSARY = "glossary.md"
 
 
 def render_pages(
@@ -36,6 +37,13 @@ def render_pages(
     mkdocs.yml) go into the embed snippets clinics copy; see embed.py."""
     env = _environment()
     pages = {f"{slug}.md": _render_topic(env, content, slug) for slug in content.topics}
+    if "aftercare" in content.topics:
+        aftercare = content.topics["aftercare"]
+        pages[AFTERCARE_SHEET] = env.get_template("aftercare-sheet.md.j2").render(
+            topic=aftercare, care_cards=_care_cards(content, aftercare)
+        )
+    if content.glossary:
+        pages[GLOSSARY] = env.get_template("glossary.md.j2").render(terms=content.glossary)
     if "frequency" in content.topics and "aftercare" in content.topics:
         pages[PLAN_DATA] = json.dumps(plan_data(content), ensure_ascii=False, indent=1) + "\n"
         pages[CALCULATOR] = env.get_template("calculator.md.j2").render(
@@ -48,6 +56,15 @@ def render_pages(
         concerns = [(c.id, c.name) for c in content.topics["frequency"].concerns]
     pages.update(embed_views(env, pages, reviewed, concerns, site_url=site_url, site_name=site_name))
     return pages
+
+
+def page_sources(content: Content) -> dict[str, str]:
+    """The file an editor changes for each generated page: its YAML, or the template holding its words."""
+    sources = {f"{slug}.md": path for slug, path in content.sources.items()}
+    sources[CALCULATOR] = "scripts/templates/calculator.md.j2"  # its numbers come from content/frequency.yml
+    sources[AFTERCARE_SHEET] = content.sources.get("aftercare", "")
+    sources[GLOSSARY] = "content/glossary.yml"
+    return sources
 
 
 def plan_data(content: Content) -> dict:
@@ -109,11 +126,62 @@ def _render_topic(env: Environment, content: Content, slug: str) -> str:
         slug=slug,
         source=content.sources[slug],
         kind_template=kind_template if (TEMPLATES / kind_template).exists() else None,
-        care_cards=content.topics[topic.care_cards_from].care_cards if topic.care_cards_from else topic.care_cards,
+        care_cards=_care_cards(content, topic),
+        structured_data=structured_data(content, slug),
         titles={other: t.title for other, t in content.topics.items()},
         evidence_levels=EVIDENCE_LEVELS,
     )
-    return _number_citations(env, body, content.references)
+    return _with_glossary(_number_citations(env, body, content.references), content.glossary)
+
+
+def _care_cards(content: Content, topic: Topic) -> list[CareCard]:
+    return content.topics[topic.care_cards_from].care_cards if topic.care_cards_from else topic.care_cards
+
+
+def _with_glossary(page: str, glossary: tuple[Term, ...]) -> str:
+    """Add an abbreviation line for each glossary word the page uses, so it shows as a tooltip."""
+    lines = [
+        f"*[{word}]: {term.definition}"
+        for term in glossary
+        for word in (term.term, *term.also)
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", page)
+    ]
+    return page + "\n" + "\n".join(lines) + "\n" if lines else page
+
+
+PROCEDURE = {
+    "@type": "MedicalProcedure",
+    "name": "Microneedling",
+    "alternateName": ["Collagen induction therapy", "Skin needling", "Percutaneous collagen induction"],
+}
+_PROCEDURE_PARTS = {"before": "preparation", "during": "howPerformed", "after": "followup"}
+
+
+def structured_data(content: Content, slug: str) -> str:
+    """schema.org MedicalWebPage JSON-LD for a topic page, safe to put inside a script element."""
+    topic = content.topics[slug]
+    about = dict(PROCEDURE)
+    procedure = content.topics.get("procedure")
+    if slug == "procedure" and isinstance(procedure, ProcedureTopic):
+        for stage in procedure.stages:
+            steps = " ".join(f"{step.title}. {plain_text(step.text)}" for step in stage.steps)
+            about[_PROCEDURE_PARTS[stage.part]] = " ".join(
+                x for x in (about.get(_PROCEDURE_PARTS[stage.part]), steps) if x
+            )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": topic.title,
+        "description": topic.summary,
+        "inLanguage": "en",
+        "lastReviewed": topic.review.last_reviewed.isoformat(),
+        "reviewedBy": {"@type": "Organization", "name": topic.review.reviewed_by},
+        "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "about": about,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # No "</script>" or HTML comment can be formed inside the script element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _cite_marks(ids: list[str]) -> str:

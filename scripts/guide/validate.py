@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .load import Document, load_file
-from .model import KINDS, Bibliography, FrequencyTopic, Reference, Topic
+from .model import KINDS, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
 from .problems import ContentError, Problem, field_path
 
 _MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -24,6 +24,7 @@ class Content:
     topics: dict[str, Topic]
     references: dict[str, Reference]
     sources: dict[str, str]  # slug -> content file path, relative to the repository
+    glossary: tuple[Term, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
 
@@ -54,7 +55,14 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
 
     bib_doc, bibliography = models.pop("references.yml")
     assert isinstance(bibliography, Bibliography)
+    glossary: tuple[Term, ...] = ()
+    if "glossary.yml" in models:  # optional: words explained as tooltips
+        glossary_doc, glossary_model = models.pop("glossary.yml")
+        assert isinstance(glossary_model, Glossary)
+        problems += _check_glossary(glossary_doc, glossary_model)
+        glossary = tuple(glossary_model.terms)
     content = Content(
+        glossary=glossary,
         topics={Path(name).stem: model for name, (_, model) in models.items()},
         references={ref.id: ref for ref in bibliography.references},
         sources={Path(name).stem: doc.path for name, (doc, _) in models.items()},
@@ -266,6 +274,18 @@ def _check_bibliography(doc: Document, bibliography: Bibliography) -> list[Probl
                 )
             )
         seen.setdefault(ref.id, index)
+    return problems
+
+
+def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
+    problems, seen = [], {}
+    for index, entry in enumerate(glossary.terms):
+        for offset, word in enumerate([entry.term, *entry.also]):
+            if word in seen:
+                loc = ("terms", index, "term") if offset == 0 else ("terms", index, "also", offset - 1)
+                message = f"'{word}' is already explained by term {seen[word]}"
+                problems.append(Problem(doc.path, *doc.position(loc), field_path(loc), message))
+            seen.setdefault(word, index)
     return problems
 
 

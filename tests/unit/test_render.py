@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+import pytest
+
 from guide.model import Reference
-from guide.render import format_reference, long_date, render_pages
+from guide.problems import ContentError
+from guide.render import format_reference, long_date, render_pages, structured_data
 from guide.validate import load_content
 
 
@@ -14,7 +18,13 @@ def test_one_page_per_topic_with_front_matter(minimal):
     embed = {"embed/frequency.md", "embed/aftercare.md", "embed/calculator.md", "clinics.md"}  # test_embed_views.py
     assert embed <= set(pages)
     pages = {name: text for name, text in pages.items() if name not in embed}
-    assert set(pages) == {"frequency.md", "aftercare.md", "calculator.md", "assets/data/plan.json"}
+    assert set(pages) == {
+        "frequency.md",
+        "aftercare.md",
+        "aftercare-sheet.md",
+        "calculator.md",
+        "assets/data/plan.json",
+    }
     front = pages["aftercare.md"].split("---")[1]
     assert 'title: "Aftercare at home"' in front
     assert 'description: "What to do in the days after a session."' in front
@@ -65,6 +75,46 @@ def test_care_cards_written_once_show_on_another_page(minimal):
     page = render_pages(load_content(minimal.root))["frequency.md"]
     assert "## When to get help" in page
     assert "The redness spreads or you have a fever." in page
+
+
+def test_structured_data_cannot_close_its_script_element(minimal):
+    minimal.replace("frequency.yml", "summary: How many", "summary: 1 < 2 & 3 > 2. How many")
+    content = load_content(minimal.root)
+    text = structured_data(content, "frequency")
+    assert not set("<>&") & set(text)
+    assert json.loads(text)["description"].startswith("1 < 2 & 3 > 2.")
+
+
+def test_glossary_words_become_tooltips_only_where_they_appear(minimal):
+    minimal.file("glossary.yml").write_text(
+        "terms:\n"
+        "  - term: sunburn\n    definition: Skin made red and sore by the sun.\n"
+        "  - term: keloid\n    definition: A raised scar.\n",
+        encoding="utf-8",
+    )
+    pages = render_pages(load_content(minimal.root))
+    assert "*[sunburn]: Skin made red and sore by the sun." in pages["aftercare.md"]
+    assert "*[keloid]" not in pages["aftercare.md"]
+    assert "sunburn\n:   Skin made red and sore by the sun." in pages["glossary.md"]
+
+
+def test_a_word_explained_twice_in_the_glossary_is_an_error(minimal):
+    minimal.file("glossary.yml").write_text(
+        "terms:\n  - term: PRP\n    definition: One.\n  - term: Other\n    also: [PRP]\n    definition: Two.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_content(minimal.root)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/glossary.yml:5:12: terms[1].also[0]: 'PRP' is already explained by term 0"
+    ]
+
+
+def test_the_aftercare_sheet_has_the_timeline_and_the_cards_without_citations(minimal):
+    sheet = render_pages(load_content(minimal.root))["aftercare-sheet.md"]
+    assert "## The first 24 hours" in sheet and "- Use only what your clinic gives you." in sheet
+    assert "care-card--urgent" in sheet and "⟦" not in sheet and "Sources:" not in sheet
+    assert "search:\n  exclude: true" in sheet
 
 
 def test_long_date_is_unambiguous():

@@ -191,4 +191,6 @@ def test_check_command_summary_on_good_content(minimal):
         env={"PYTHONPATH": str(ROOT / "scripts")},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "content/ is fine: 3 files, 2 topic pages, 2 references checked"
+    report, summary = result.stdout.strip().rsplit("\n", 1)
+    assert summary == "content/ is fine: 3 files, 2 topic pages, 2 references checked"
+    assert "content/aftercare.yml              grade" in report and "min" in report
