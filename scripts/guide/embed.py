@@ -73,28 +73,36 @@ def embed_views(
             snippets=snippets(slug, title, site_url=site_url, site_name=site_name)
         )
         added[f"{slug}.md"] = pages[f"{slug}.md"].rstrip("\n") + "\n\n" + section
-    example = "aftercare" if "aftercare" in review_dates else next(iter(review_dates))
+    titles = dict(embeddable)
+    example = "aftercare" if "aftercare" in titles else embeddable[0][0]
+    calculator = CALCULATOR if CALCULATOR in titles and concerns else None
+    options = "theme=dark&amp;accent=0b6e4f" + (f"&amp;concern={concerns[0][0]}" if calculator else "")
     added[CLINICS] = env.get_template("clinics.md.j2").render(
         pages=embeddable,
         site_url=site_url,
         origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)),
         iframe_height=IFRAME_HEIGHT,
-        example=snippets(example, dict(embeddable)[example], site_url=site_url, site_name=site_name),
-        calculator=CALCULATOR if CALCULATOR in review_dates and concerns else None,
+        example=snippets(example, titles[example], site_url=site_url, site_name=site_name),
+        with_options=snippets(
+            calculator or example, titles[calculator or example], site_url=site_url, site_name=site_name, query=options
+        ),
+        calculator=calculator,
         concerns=concerns,
     )
     return added
 
 
-def snippets(slug: str, title: str, *, site_url: str, site_name: str) -> dict[str, str]:
-    """The two ways to embed one page: the script line, and the plain iframe for sites without scripts."""
+def snippets(slug: str, title: str, *, site_url: str, site_name: str, query: str = "") -> dict[str, str]:
+    """The two ways to embed one page: the script line, and the plain iframe for sites without scripts
+    (query: options for its address, such as "theme=dark&amp;accent=0b6e4f")."""
     frame_title = _attr(f"{title} - {site_name}")
     return {
         "slug": slug,
         "title": title,
         "script": f'<script async src="{site_url}embed.js" data-page="{slug}"></script>',
         "iframe": (
-            f'<iframe src="{site_url}{EMBED_DIR}/{slug}/" title="{frame_title}" loading="lazy"'
+            f'<iframe src="{site_url}{EMBED_DIR}/{slug}/{"?" if query else ""}{query}" title="{frame_title}"'
+            ' loading="lazy"'
             f' sandbox="{SANDBOX}" style="display:block;width:100%;height:{IFRAME_HEIGHT}px;border:0"></iframe>'
         ),
     }

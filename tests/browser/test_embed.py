@@ -386,3 +386,24 @@ def test_topic_pages_offer_both_snippets_with_a_copy_button(browser, site_url, b
     assert page.evaluate("navigator.clipboard.readText()").strip() == shown_snippets(built_site, "aftercare")[0]
     expect(details.get_by_role("link", name="For clinics")).to_have_attribute("href", re.compile(r"/clinics/$"))
     context.close()
+
+
+def test_a_clinic_follows_the_for_clinics_page(browser, built_site, site_url):
+    """The "done when" of issue 4: the first two lines on /clinics/, pasted into a plain page as they are."""
+    page_html = (built_site / "clinics" / "index.html").read_text(encoding="utf-8")
+    blocks = [
+        html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<code>(.*?)</code>", page_html, re.S)
+    ]
+    aftercare, planner = blocks[0], blocks[1]
+    assert 'data-page="aftercare"' in aftercare and 'data-page="calculator"' in planner
+    pages = {"/": f"<!doctype html><html lang=en><title>Clinic</title><h1>Clinic</h1>{aftercare}{planner}</html>"}
+    origin = _server(pages)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(origin + "/", wait_until="load")
+    for selector, title in ((TOPIC, AFTERCARE_TITLE), (PLANNER, PLANNER_TITLE)):
+        frame_of(page, selector)
+        expect(page.locator(selector)).to_have_attribute("title", title)
+        box, content, _ = fits(page, selector)
+        assert abs(box - content) <= 3
+    context.close()
