@@ -15,7 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from guide.embed import CLINICS, CLINICS_SOURCE  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
 from guide.render import TEMPLATES, page_sources, render_pages  # noqa: E402
 from guide.validate import load_content  # noqa: E402
@@ -38,7 +37,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _pages.update(render_pages(content, site_url=config.site_url or "", site_name=config.site_name))
     _sources.clear()
     _sources.update(page_sources(content))
-    _sources[CLINICS] = CLINICS_SOURCE
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

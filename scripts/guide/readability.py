@@ -20,8 +20,10 @@ GRADE_CEILING = 9  # reading age about 14: the guide's plain-language standard
 WORDS_PER_MINUTE = 200
 
 # Fields that hold codes, ids or dates, not words a reader reads as sentences.
-_NOT_PROSE = {"id", "cites", "related", "see", "review", "level", "evidence", "basis", "how_common"}
-_NOT_PROSE |= {"care_cards_from", "part", "default_concern"}
+_NOT_PROSE = {
+    "id", "cites", "related", "see", "review", "level", "evidence", "basis", "how_common", "care_cards_from", "part",
+    "default_concern",
+}  # fmt: skip
 _ENDS_SENTENCE = re.compile(r"[.!?:]$")
 
 

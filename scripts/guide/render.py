@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .embed import embed_views
+from .embed import CLINICS, CLINICS_SOURCE, embed_views
 from .model import EVIDENCE_LEVELS, CareCard, ProcedureTopic, Reference, Term, Topic
 from .validate import Content
 
@@ -62,8 +62,10 @@ def page_sources(content: Content) -> dict[str, str]:
     """The file an editor changes for each generated page: its YAML, or the template holding its words."""
     sources = {f"{slug}.md": path for slug, path in content.sources.items()}
     sources[CALCULATOR] = "scripts/templates/calculator.md.j2"  # its numbers come from content/frequency.yml
-    sources[AFTERCARE_SHEET] = content.sources.get("aftercare", "")
+    sources[CLINICS] = CLINICS_SOURCE
     sources[GLOSSARY] = "content/glossary.yml"
+    if "aftercare" in content.sources:
+        sources[AFTERCARE_SHEET] = content.sources["aftercare"]
     return sources
 
 
@@ -161,13 +163,11 @@ def structured_data(content: Content, slug: str) -> str:
     """schema.org MedicalWebPage JSON-LD for a topic page, safe to put inside a script element."""
     topic = content.topics[slug]
     about = dict(PROCEDURE)
-    procedure = content.topics.get("procedure")
-    if slug == "procedure" and isinstance(procedure, ProcedureTopic):
-        for stage in procedure.stages:
-            steps = " ".join(f"{step.title}. {plain_text(step.text)}" for step in stage.steps)
-            about[_PROCEDURE_PARTS[stage.part]] = " ".join(
-                x for x in (about.get(_PROCEDURE_PARTS[stage.part]), steps) if x
-            )
+    if isinstance(topic, ProcedureTopic):
+        for part, field in _PROCEDURE_PARTS.items():
+            steps = [step for stage in topic.stages if stage.part == part for step in stage.steps]
+            if steps:
+                about[field] = " ".join(f"{step.title}. {plain_text(step.text)}" for step in steps)
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -211,10 +211,7 @@ def long_date(value: date) -> str:
 
 def weekday_date(value: date) -> str:
     """Monday 30 March 2026: how the calculator shows dates, so the page and the planner agree."""
-    return f"{_WEEKDAYS[value.weekday()]} {long_date(value)}"
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"{value:%A} {long_date(value)}"
 
 
 def format_reference(ref: Reference) -> str:
