@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
-.PHONY: serve build build-zensical check lint test bench clean
+.PHONY: serve build build-zensical check lint test bench review-pack clean
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -13,15 +13,21 @@ serve: $(VENV)/.installed node_modules/.installed
 build: $(VENV)/.installed node_modules/.installed
 	$(GUIDE) build
 
-# The same site built by Zensical, Material's successor, which skips hooks: from Markdown on disk.
+# The same site built by Zensical, Material's successor, which skips hooks: from Markdown on disk,
+# then the Content-Security-Policy and _headers that scripts/guide/csp_hook.py adds under MkDocs.
 build-zensical: $(VENV)/.installed
 	rm -rf build/zensical
 	PYTHONPATH=scripts $(PY) -m guide.plain build/zensical
 	$(VENV)/bin/zensical build --strict -f build/zensical/mkdocs.yml
+	PYTHONPATH=scripts $(PY) -m guide.csp build/zensical/site -f build/zensical/mkdocs.yml
 
 # Extra flags: make check FLAGS="--format github" or FLAGS="--strict-review --today 2027-01-01"
 check: $(VENV)/.installed
 	$(GUIDE) check $(FLAGS)
+
+# The document a clinician signs off page by page: claims, sources, fact-sheet lines, changes.
+review-pack: $(VENV)/.installed
+	$(GUIDE) review-pack
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests

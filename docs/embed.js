@@ -34,6 +34,7 @@
   // Until the page says its own title: the page name in words.
   frame.title = page.charAt(0).toUpperCase() + page.slice(1).replace(/-/g, ' ') + ' - Microneedling guide';
   frame.loading = 'lazy';
+  frame.referrerPolicy = 'no-referrer'; // the guide has no need to know this page's address
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals');
   frame.style.cssText = 'display:block;width:100%;height:600px;border:0';
 

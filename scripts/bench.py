@@ -7,6 +7,8 @@ Scale       the same at 1x, 10x and 100x the topics (retitled copies of the real
 Weight      what a first visit downloads, per page template, gzipped: every response headless
             Chromium receives from the built site served on loopback.
 Lighthouse  the four category scores (mobile profile) of one page per template.
+Hostile     the loader on the worst files of tests/unit/test_hostile_yaml.py, one child process each:
+            seconds and peak memory (goal: under 2 s and 200 MB each).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from guide.load import MAX_BYTES  # noqa: E402
 from guide.model import KINDS, Topic  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -187,6 +190,52 @@ def lighthouse(url: str) -> list[str] | str:
     return [str(round((report["categories"][name]["score"] or 0) * 100)) for name in order]
 
 
+# Peak memory is the child's VmHWM: its ru_maxrss would start at this process's size, which Linux keeps across exec.
+LOAD_ONE = """
+import json, sys, time
+from pathlib import Path
+from guide.load import load_file
+
+path = Path(sys.argv[1])
+start = time.perf_counter()
+doc, problems = load_file(path, path.parent)
+seconds = time.perf_counter() - start
+status = Path("/proc/self/status").read_text()
+peak = int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]) / 1024
+print(json.dumps([seconds, peak, problems[0].message if problems else "loaded"]))
+"""
+
+
+def hostile_inputs() -> dict[str, str]:
+    """The worst files for the loader, each at most MAX_BYTES."""
+    laughs = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for inner, name in zip("abcdefgh", "bcdefghi", strict=True):  # each level: nine of the one before
+        laughs.append(f"{name}: &{name} [{', '.join([f'*{inner}'] * 9)}]")
+    keys = "".join(f"key{number}: value\n" for number in range(MAX_BYTES // 10))
+    return {
+        "Alias bomb (billion laughs)": "\n".join(laughs) + "\n",
+        "30,000 nested `[`": "[" * 30_000,
+        "1 MB scalar": "title: " + "x" * (MAX_BYTES - 8) + "\n",
+        "1 MB mapping of small keys": keys[: keys.rindex("\n", 0, MAX_BYTES) + 1],
+    }
+
+
+def hostile(work: Path) -> None:
+    table("Hostile inputs (goal: each under 2 s and 200 MB)", "Input", "Bytes", "Seconds", "Peak MB", "Outcome")
+    env = os.environ | {"PYTHONPATH": str(ROOT / "scripts")}
+    for name, text in hostile_inputs().items():
+        path = work / "hostile.yml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            result = subprocess.run(
+                [sys.executable, "-c", LOAD_ONE, path], capture_output=True, text=True, env=env, timeout=60
+            )
+            seconds, peak, outcome = json.loads(result.stdout)
+            row(name, f"{len(text):,}", f"{seconds:.2f}", f"{peak:.0f}", outcome)
+        except (subprocess.TimeoutExpired, json.JSONDecodeError):
+            row(name, f"{len(text):,}", "", "", "did not finish: hung, crashed or raised")
+
+
 def row(*cells) -> None:
     print("| " + " | ".join(str(cell) for cell in cells) + " |")
 
@@ -229,6 +278,7 @@ def main() -> None:
             previous = r
         print("\nGoal: linear or better (the same ms per added page at every scale); 100x under 60 s.")
         print(f"Load average at the start and now: {load:.1f}, {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.")
+        hostile(work)
 
         site_url = serve(base["site"])
         with sync_playwright() as playwright:

@@ -9,6 +9,7 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
         builders that do not run MkDocs hooks (such as Zensical)
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
+review-pack  write the document a clinician signs off page by page (build/review-pack.md)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .cms import write_config
 from .problems import ContentError, Problem, format_problems
 from .readability import GRADE_CEILING, measure
 from .render import render_pages
+from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
 from .validate import Content, load_content
 
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site safely")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
+    pack = commands.add_parser("review-pack", help="write the clinical review pack")
+    pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
+    pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -68,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         write_markdown(root, content, args.out)
         print(f"wrote the site's Markdown to {args.out}")
+        return 0
+    if args.command == "review-pack":
+        facts = FactSheets.read(args.facts or root.parent / "shared" / "research")
+        out = root / args.out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(review_pack(content, facts, date.today()), encoding="utf-8")
+        print(f"wrote {out.relative_to(root) if out.is_relative_to(root) else out}")
         return 0
     return build_site(root, (root / args.site_dir).resolve())
 
@@ -99,10 +111,11 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
 
 def _reading_report(content: Content) -> str:
     lines = [f"Reading level (Flesch-Kincaid grade; the guide's ceiling is {GRADE_CEILING}) and reading time:"]
+    width = max(len(path) for path in content.sources.values())
     for slug, topic in content.topics.items():
         found = measure(topic)
         over = "  <- above the ceiling: shorten sentences, use everyday words" if found.grade > GRADE_CEILING else ""
-        lines.append(f"  {content.sources[slug]:34} grade {found.grade:4.1f}  {found.minutes} min{over}")
+        lines.append(f"  {content.sources[slug]:{width}} grade {found.grade:4.1f}  {found.minutes} min{over}")
     return "\n".join(lines)
 
 

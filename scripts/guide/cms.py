@@ -118,9 +118,10 @@ def _widget(name: str, value: dict, defs: dict, pages: list[str]) -> dict[str, A
         return {"widget": "select", "options": pages}
     if "enum" in value:
         return {"widget": "select", "options": value["enum"]}
-    if kind == "integer":
+    if kind in ("integer", "number"):  # whole numbers (weeks, sessions) or decimals (millimetres)
         limits = {"min": value.get("minimum"), "max": value.get("maximum")}
-        return {"widget": "number", "value_type": "int"} | {k: v for k, v in limits.items() if v is not None}
+        value_type = "int" if kind == "integer" else "float"
+        return {"widget": "number", "value_type": value_type} | {k: v for k, v in limits.items() if v is not None}
     if value.get("format") == "date":
         return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
     widget: dict[str, Any] = {"widget": "string" if name in ONE_LINE or "pattern" in value else "text"}

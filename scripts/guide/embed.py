@@ -21,19 +21,25 @@ from urllib.parse import urlsplit
 import yaml
 from jinja2 import Environment
 
-EMBED_DIR = "embed"
-CLINICS = "clinics.md"
+from .pages import CLINICS, EMBED_DIR
+
 CLINICS_SOURCE = "scripts/templates/clinics.md.j2"  # where its words are edited
 CALCULATOR = "calculator"
 # The iframe's sandbox, the same in docs/embed.js and the plain iframe snippet (a test checks).
-# scripts: the page's own scripts; same-origin: the planner reads assets/data/plan.json from the
-# guide; forms: the planner's form; downloads: its calendar file; popups (escaping the sandbox):
-# links to the full guide and Google Calendar open in a new tab; modals: its "Print this plan".
+# Each token is there for one feature, and tests/browser/test_embed.py shows that feature failing
+# without it: scripts: the page's own scripts (theme, height, the planner); same-origin: the
+# planner reads assets/data/plan.json from the guide; forms: the planner's form; downloads: its
+# calendar file; popups: links to the full guide and Google Calendar open in a new tab;
+# popups-to-escape-sandbox: that tab is an ordinary one, not under the clinic's sandbox (which
+# would follow the reader to the guide and every site it links to); modals: "Print this plan".
 # Not allowed: top-navigation, so the frame can never move the clinic's page elsewhere.
 SANDBOX = " ".join(
     "allow-" + flag
     for flag in ("scripts", "same-origin", "forms", "downloads", "popups", "popups-to-escape-sandbox", "modals")
 )
+# The clinic's page address (which may name a patient's booking) never reaches the guide's host:
+# nothing in the embed needs it. Also in docs/embed.js.
+REFERRER_POLICY = "no-referrer"
 IFRAME_HEIGHT = 900  # the plain iframe cannot grow to fit, so it starts tall and scrolls inside
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
@@ -102,7 +108,7 @@ def snippets(slug: str, title: str, *, site_url: str, site_name: str, query: str
         "script": f'<script async src="{site_url}embed.js" data-page="{slug}"></script>',
         "iframe": (
             f'<iframe src="{site_url}{EMBED_DIR}/{slug}/{"?" if query else ""}{query}" title="{frame_title}"'
-            ' loading="lazy"'
+            f' loading="lazy" referrerpolicy="{REFERRER_POLICY}"'
             f' sandbox="{SANDBOX}" style="display:block;width:100%;height:{IFRAME_HEIGHT}px;border:0"></iframe>'
         ),
     }

@@ -1,7 +1,9 @@
 """MkDocs hook (mkdocs.yml `hooks:`): a thin adapter handing the pages rendered from content/ to MkDocs.
 
 All the work is in the `guide` package (load, validate, render). This file only connects it to
-MkDocs' build events, and tells `mkdocs serve` to rebuild when content or templates change.
+MkDocs' build events, tells `mkdocs serve` to rebuild when content or templates change, and guards
+the theme boundary: page metadata reaches Material's templates escaped, and each generated page's
+HTML is checked against the allow-list (html_check.py) before it is written.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from guide.html_check import unexpected_markup  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
 from guide.render import TEMPLATES, page_sources, render_pages  # noqa: E402
 from guide.validate import load_content  # noqa: E402
@@ -47,6 +52,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{_sources[src_uri]}"
         files.append(file)
     return files
+
+
+# Front matter that is JSON for a script element, escaped for that place by render.structured_data.
+_NOT_HTML_TEXT = {"structured_data"}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Escape the page's metadata once, here: Material prints page.meta.title and .description into
+    HTML without escaping. Markup marks them as escaped, so templates that do escape (`| e`) leave
+    them alone."""
+    for key, value in page.meta.items():
+        if isinstance(value, str) and key not in _NOT_HTML_TEXT:
+            page.meta[key] = Markup(escape(value))
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _pages:
+        found = unexpected_markup(html)
+        if found:
+            source = _sources.get(page.file.src_uri, page.file.src_uri)
+            listed = "\n".join(f"  {item}" for item in found[:10])
+            raise PluginError(
+                f"{source}: the page {page.file.src_uri} would hold markup the guide does not allow; "
+                f"check the text and the templates that made it:\n{listed}"
+            )
+    return html
 
 
 def on_serve(server, config: MkDocsConfig, builder):

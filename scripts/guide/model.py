@@ -6,23 +6,43 @@ their field descriptions are what an editor reads (error messages, and later the
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    model_validator,
+)
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+from .markup import hygiene_problem, markdown_problem, normalise, plain_problem
 
 
-def _no_html(text: str) -> str:
-    found = _HTML_TAG.search(text)
-    if found:
-        raise ValueError(f"must not contain HTML (found '{found.group(0)[:30]}'): write plain text or Markdown")
-    return text
+def _checked(find_problem):
+    def check(text: str) -> str:
+        problem = hygiene_problem(text) or find_problem(text)
+        if problem:
+            raise ValueError(problem)
+        return text
+
+    return check
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_html)]
+def _nfc(value: object) -> object:
+    return normalise(value) if isinstance(value, str) else value
+
+
+_Stripped = StringConstraints(strip_whitespace=True, min_length=1)
+# Text: the small allowed Markdown of markup.py (emphasis, lists, links to pages and https:/mailto:).
+Text = Annotated[str, BeforeValidator(_nfc), _Stripped, AfterValidator(_checked(markdown_problem))]
+# Line: plain text shown as it is (titles, headings, names, definitions): no Markdown links either.
+Line = Annotated[str, BeforeValidator(_nfc), _Stripped, AfterValidator(_checked(plain_problem))]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Cites = Annotated[
     list[Slug],
@@ -44,13 +64,13 @@ CalendarDate = date  # so a field can be called `date`
 
 class Change(Strict):
     date: CalendarDate = Field(description="When the change was published, as YYYY-MM-DD.")
-    summary: Text = Field(description="What changed, in one short sentence, for example 'Added stretch marks'.")
+    summary: Line = Field(description="What changed, in one short sentence, for example 'Added stretch marks'.")
 
 
 class Review(Strict):
     last_reviewed: date = Field(description="Date of the last full review of the whole page, as YYYY-MM-DD.")
     next_review_due: date = Field(description="Date the next full review is due, as YYYY-MM-DD.")
-    reviewed_by: Text = Field(description="Who reviewed it: a role such as 'Editorial team', never an invented name.")
+    reviewed_by: Line = Field(description="Who reviewed it: a role such as 'Editorial team', never an invented name.")
     status: Literal["editorial", "clinical"] = Field(
         description="'editorial' until a clinician has reviewed the page; 'clinical' once one has."
     )
@@ -60,8 +80,10 @@ class Review(Strict):
 
 
 class Section(Strict):
-    heading: Text = Field(description="The section heading, phrased as readers would ask it.")
-    body: Text | None = Field(None, description="One or more short paragraphs. Markdown is allowed; HTML is not.")
+    heading: Line = Field(description="The section heading, phrased as readers would ask it.")
+    body: Text | None = Field(
+        None, description="Short paragraphs: plain text, **bold**, *italic*, lists and [links](aftercare.md); no HTML."
+    )
     bullets: list[Text] = Field(default_factory=list, description="Short list items shown after the body.")
     cites: Cites
 
@@ -70,7 +92,7 @@ class CareCard(Strict):
     level: Literal["contact-clinic", "urgent", "emergency"] = Field(
         description="How soon to act: 'contact-clinic', 'urgent' or 'emergency'."
     )
-    heading: Text = Field(description="What to do, for example 'Contact your clinic or GP if:'.")
+    heading: Line = Field(description="What to do, for example 'Contact your clinic or GP if:'.")
     items: list[Text] = Field(min_length=1, description="The signs that mean this level of care.")
     cites: Cites
 
@@ -78,9 +100,26 @@ class CareCard(Strict):
 class Topic(Strict):
     """Fields every topic page has. A content file with no special kind uses just these."""
 
-    title: Text = Field(description="The page title, in plain words.")
-    summary: Annotated[Text, StringConstraints(max_length=200)] = Field(
+    title: Line = Field(description="The page title, in plain words.")
+    summary: Annotated[Line, StringConstraints(max_length=200)] = Field(
         description="One sentence that sums up the page; used as the search-engine description."
+    )
+    also_called: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "Other names for what this page is about, as readers say them, for example 'skin needling'."
+            " Shown under the title as 'Also called: ...' and found by the site's search."
+            " Mark a brand name as a brand: 'Dermapen (a brand)'."
+        ),
+    )
+    search_words: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "Words readers type when they look for this page but the page does not use: everyday words"
+            " ('pregnant', 'makeup'), spellings run together ('dermaroller') and common misspellings"
+            " ('microneedeling'). Not shown on the page: the site's search finds the page by them and shows"
+            " them as small labels under its result. Mark a brand name as a brand: 'SkinPen (a brand)'."
+        ),
     )
     review: Review = Field(description="When the page was last reviewed, by whom, and when it is due again.")
     intro: Text = Field(description="The opening paragraph: the answer first, in plain words.")
@@ -97,29 +136,76 @@ class Topic(Strict):
 
 
 class Device(Strict):
-    name: Text = Field(description="The kind of device, for example 'Pen'.")
+    name: Line = Field(description="The kind of device, for example 'Pen'.")
     description: Text = Field(description="What it is and who uses it.")
     cites: Cites
 
 
+Millimetres = Annotated[StrictFloat, Field(ge=0, le=5)]
+
+
+class NeedleDepth(Strict):
+    """A needle depth as one source gives it. The what-is page draws these as a figure and lists them in a table."""
+
+    use: Line = Field(description="The device, area or use, in a few words, for example 'Scalp, for hair loss'.")
+    min_mm: Millimetres | None = Field(
+        None,
+        description=(
+            "Shallowest depth in millimetres, like 0.5; for a single depth, the same as max_mm. Leave out when the "
+            "source gives only a deepest depth, and set upper_limit."
+        ),
+    )
+    max_mm: Millimetres = Field(description="Deepest depth in millimetres, like 2.5, exactly as the source gives it.")
+    upper_limit: Literal["under", "up to"] | None = Field(
+        None, description="Only when min_mm is left out: whether the source says 'under' or 'up to' max_mm."
+    )
+    cites: Annotated[list[Slug], Field(min_length=1, description="The sources that give this depth.")]
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> NeedleDepth:
+        if self.min_mm is None and self.upper_limit is None:
+            raise ValueError("give min_mm, or upper_limit ('under' or 'up to') when the source gives only max_mm")
+        if self.min_mm is not None and self.upper_limit is not None:
+            raise ValueError("give min_mm or upper_limit, not both")
+        if self.min_mm is not None and self.min_mm > self.max_mm:
+            raise ValueError(f"min_mm ({self.min_mm:g}) must not be more than max_mm ({self.max_mm:g})")
+        return self
+
+    @property
+    def depth_text(self) -> str:
+        """The depth in words, the same in the figure and the table: 'under 0.5 mm', '1.5 mm', '0.5 to 2.5 mm'."""
+        if self.min_mm is None:
+            return f"{self.upper_limit} {self.max_mm:g} mm"
+        if self.min_mm == self.max_mm:
+            return f"{self.max_mm:g} mm"
+        return f"{self.min_mm:g} to {self.max_mm:g} mm"
+
+
 class WhatIsTopic(Topic):
     devices: list[Device] = Field(min_length=1, description="The kinds of microneedling device.")
+    needle_depths: list[NeedleDepth] = Field(
+        default_factory=list,
+        description="Needle depths by device, area or use, only as cited sources give them; drawn and listed.",
+    )
 
 
-EvidenceLevel = Literal["moderate", "some", "limited", "mixed"]
+EvidenceLevel = Literal["moderate", "some", "limited", "mixed", "opinion"]
 
 EVIDENCE_LEVELS: dict[str, str] = {
     "moderate": "Several reviews of studies agree, but the studies are small and done in different ways.",
     "some": "A few controlled trials or one review point the same way, with few patients.",
-    "limited": "Mostly small studies without a comparison group.",
+    "limited": "Mostly small studies that did not compare with people who had no treatment or another treatment.",
     "mixed": "Studies disagree, or any benefit did not last.",
+    "opinion": "No studies found: only experts' opinion.",
 }
 
 
 class Indication(Strict):
     id: Slug = Field(description="A short id for this use, for example 'acne-scars'.")
-    name: Text = Field(description="The skin concern, in plain words.")
-    evidence: EvidenceLevel = Field(description="Strength of evidence: 'moderate', 'some', 'limited' or 'mixed'.")
+    name: Line = Field(description="The skin concern, in plain words.")
+    evidence: EvidenceLevel = Field(
+        description="Strength of evidence: 'moderate', 'some', 'limited', 'mixed' or 'opinion'."
+    )
     summary: Text = Field(description="What the evidence shows, honestly and without promises.")
     details: list[Text] = Field(default_factory=list, description="Key findings, one per item.")
     cites: Annotated[list[Slug], Field(min_length=1, description="References behind this use.")]
@@ -130,7 +216,7 @@ class BenefitsTopic(Topic):
 
 
 class Step(Strict):
-    title: Text = Field(description="A short name for the step.")
+    title: Line = Field(description="A short name for the step.")
     text: Text = Field(description="What happens, in plain words.")
     cites: Cites
 
@@ -139,7 +225,7 @@ class Stage(Strict):
     part: Literal["before", "during", "after"] = Field(
         description="Which part of the procedure this is: 'before', 'during' or 'after' (used in search-engine data)."
     )
-    heading: Text = Field(description="The stage, for example 'Before your session'.")
+    heading: Line = Field(description="The stage, for example 'Before your session'.")
     steps: list[Step] = Field(min_length=1, description="The steps in this stage, in order.")
 
 
@@ -161,11 +247,29 @@ class IntervalWeeks(Strict):
 
 class Concern(Strict):
     id: Slug = Field(description="A short id for the concern, for example 'acne-scars'.")
-    name: Text = Field(description="The concern as readers would name it.")
-    sessions: Sessions = Field(description="How many sessions a course usually has.")
-    interval_weeks: IntervalWeeks = Field(description="Weeks between sessions: shortest, usual and longest.")
+    name: Line = Field(description="The concern as readers would name it.")
+    studies_used: Line | None = Field(
+        None,
+        description=(
+            "What the cited studies did, in a few words for the table, for example '2 to 4 sessions, about a month"
+            " apart'. Leave out only when no study covers this concern."
+        ),
+    )
+    sessions: Sessions = Field(
+        description="The guide's suggested number of sessions in a course, from clinic practice (not a study result)."
+    )
+    interval_weeks: IntervalWeeks = Field(
+        description="The guide's suggested weeks between sessions, from clinic practice: shortest, usual and longest."
+    )
     note: Text = Field(description="Where these numbers come from, in one or two sentences.")
     cites: Cites
+    aftercare_area: Slug | None = Field(
+        None,
+        description=(
+            "When aftercare for this concern differs from the face, the id of an entry in the areas of"
+            " content/aftercare.yml, for example 'scalp'. The session planner shows it with the plan."
+        ),
+    )
 
 
 class FrequencyTopic(Topic):
@@ -174,7 +278,7 @@ class FrequencyTopic(Topic):
 
 
 class Combination(Strict):
-    name: Text = Field(description="The other treatment.")
+    name: Line = Field(description="The other treatment.")
     what_we_know: Text = Field(description="What studies found when it was combined with microneedling.")
     timing: Text = Field(description="How the two were timed in studies, or that your clinician decides.")
     caution: Text | None = Field(None, description="A safety point, if there is one.")
@@ -187,7 +291,7 @@ class CombiningTopic(Topic):
 
 class TimelineStage(Strict):
     id: Slug = Field(description="A short id, for example 'first-day'.")
-    label: Text = Field(description="When, in words, for example 'Days 1 to 3'.")
+    label: Line = Field(description="When, in words, for example 'Days 1 to 3'.")
     from_day: Annotated[StrictInt, Field(ge=0, le=365)] = Field(
         description="First day of this stage, counted from the session (the session day is 0)."
     )
@@ -198,14 +302,41 @@ class TimelineStage(Strict):
     cites: Cites
 
 
+class AreaStep(Strict):
+    stage: Slug = Field(description="The id of a stage in the timeline, for example 'session-day'.")
+    do: list[Text] = Field(default_factory=list, description="Things to do there at this stage, as well.")
+    avoid: list[Text] = Field(default_factory=list, description="Things to avoid there at this stage, as well.")
+    cites: Cites
+
+
+class AftercareArea(Strict):
+    id: Slug = Field(description="A short id for a part of the body whose aftercare differs, for example 'scalp'.")
+    heading: Line = Field(description="The heading, for example 'Aftercare for the scalp'.")
+    body: Text = Field(
+        description="How aftercare differs there, only as far as the sources say; otherwise, to ask the clinic."
+    )
+    stages: list[AreaStep] = Field(
+        default_factory=list,
+        description="Extra things to do or avoid there at a stage of the timeline, only where the sources say so.",
+    )
+    cites: Cites
+
+
 class AftercareTopic(Topic):
     timeline: list[TimelineStage] = Field(min_length=1, description="Aftercare stages, day by day, in order.")
+    areas: list[AftercareArea] = Field(
+        default_factory=list,
+        description=(
+            "Parts of the body whose aftercare differs from the timeline, such as the scalp. A concern in"
+            " content/frequency.yml links to one with aftercare_area."
+        ),
+    )
 
 
 class SideEffect(Strict):
-    name: Text = Field(description="The side effect, in plain words.")
+    name: Line = Field(description="The side effect, in plain words.")
     how_common: Literal["expected", "uncommon", "rare"] = Field(description="'expected', 'uncommon' or 'rare'.")
-    how_long: Text = Field(description="How long it usually lasts.")
+    how_long: Line = Field(description="How long it usually lasts.")
     details: Text | None = Field(None, description="More about it, in a sentence or two.")
     cites: Cites
 
@@ -225,7 +356,7 @@ class RisksTopic(Topic):
 
 
 class Question(Strict):
-    question: Text = Field(description="The question, as a reader would ask it.")
+    question: Line = Field(description="The question, as a reader would ask it.")
     answer: Text = Field(description="A short, plain answer.")
     see: Slug | None = Field(None, description="A topic page with more, by file name.")
     cites: Cites
@@ -235,16 +366,50 @@ class FaqTopic(Topic):
     questions: list[Question] = Field(min_length=1, description="Common questions and short answers.")
 
 
+class Option(Strict):
+    name: Line = Field(description="The other treatment, or a group of similar ones, in plain words.")
+    evidence: EvidenceLevel | None = Field(
+        None,
+        description=(
+            "Strength of evidence that it helps this concern: 'moderate', 'some', 'limited', 'mixed' or 'opinion'. "
+            "Leave out when the sources do not say; the page then shows 'Not graded'."
+        ),
+    )
+    compared_with_microneedling: Line | None = Field(
+        None,
+        description=(
+            "What studies that compared it with microneedling found, in a sentence or two (shown in a table: "
+            "plain text, no links). Leave out if there are none."
+        ),
+    )
+    notes: Text = Field(description="What else to know about it, in a sentence or two, without promises.")
+    cites: Cites
+
+
+class ConcernOptions(Strict):
+    id: Slug = Field(description="A short id for the concern, for example 'acne-scars'.")
+    name: Line = Field(description="The skin concern, in plain words.")
+    without_treatment: Text = Field(description="What usually happens with no treatment, from the sources.")
+    cites: Cites
+    options: list[Option] = Field(min_length=1, description="Microneedling and the other options, one per row.")
+
+
+class OptionsTopic(Topic):
+    concerns: list[ConcernOptions] = Field(
+        min_length=1, description="One entry per skin concern: its options side by side, and no treatment."
+    )
+
+
 # ── the bibliography ─────────────────────────────────────────────────────────────────────────
 
 
 class Reference(Strict):
     id: Slug = Field(description="A short id cited from pages, for example 'alam-2014'.")
-    authors: Text | None = Field(None, description="Authors as listed in the fact sheet; leave out if not known.")
-    title: Text = Field(description="Title of the article or page.")
-    published_in: Text | None = Field(None, description="Journal, website or organisation.")
+    authors: Line | None = Field(None, description="Authors as listed in the fact sheet; leave out if not known.")
+    title: Line = Field(description="Title of the article or page.")
+    published_in: Line | None = Field(None, description="Journal, website or organisation.")
     year: Annotated[StrictInt, Field(ge=1900, le=2100)] | None = Field(None, description="Year of publication.")
-    details: Text | None = Field(None, description="Volume, issue, pages or date, as listed in the fact sheet.")
+    details: Line | None = Field(None, description="Volume, issue, pages or date, as listed in the fact sheet.")
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(
         None, description="DOI without 'doi:' or a link, for example 10.1001/jamadermatol.2013.8687."
     )
@@ -263,11 +428,11 @@ class Bibliography(Strict):
 
 
 class Term(Strict):
-    term: Text = Field(description="The word as it appears in the text, for example 'collagen'.")
-    also: list[Text] = Field(
-        default_factory=list, description="Other forms of the word that should show the same tooltip, like 'Collagen'."
+    term: Line = Field(description="The word as it appears in the text, for example 'collagen'.")
+    also: list[Line] = Field(
+        default_factory=list, description="Other forms of the word that show the same tooltip, like 'granulomatous'."
     )
-    definition: Annotated[Text, StringConstraints(max_length=160)] = Field(
+    definition: Annotated[Line, StringConstraints(max_length=160)] = Field(
         description="A plain-words meaning in one short sentence, shown as a tooltip."
     )
 
@@ -288,4 +453,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "aftercare.yml": AftercareTopic,
     "risks.yml": RisksTopic,
     "faq.yml": FaqTopic,
+    "other-options.yml": OptionsTopic,
+    # Plain topic pages, listed so the web editor (cms.py) shows them too.
+    "choosing-a-practitioner.yml": Topic,
+    "what-to-expect.yml": Topic,
 }

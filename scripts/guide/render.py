@@ -15,19 +15,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .embed import CLINICS, CLINICS_SOURCE, embed_views
+from .embed import CLINICS_SOURCE, embed_views
+from .figures import page_figures
 from .model import EVIDENCE_LEVELS, CareCard, ProcedureTopic, Reference, Term, Topic
+from .pages import AFTERCARE_SHEET, CALCULATOR, CLINICS, GLOSSARY, PLAN_DATA
 from .validate import Content
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _CITE = re.compile(r"⟦cite:([a-z0-9-]+)⟧")
 _REFERENCES = "⟦references⟧"
-
-
-PLAN_DATA = "assets/data/plan.json"
-CALCULATOR = "calculator.md"
-AFTERCARE_SHEET = "aftercare-sheet.md"
-GLOSSARY = "glossary.md"
 
 
 def render_pages(
@@ -70,25 +66,43 @@ def page_sources(content: Content) -> dict[str, str]:
 
 
 def plan_data(content: Content) -> dict:
-    """What the interval calculator needs, taken from frequency.yml and aftercare.yml (never retyped)."""
+    """What the interval calculator needs, taken from frequency.yml and aftercare.yml (never retyped).
+
+    A concern whose aftercare differs (its `aftercare_area`, such as the scalp) also gets that area's
+    note and, if the area adds items to stages, its own copy of the stages with them added. Fitting the stages to the
+    gap before the next session is the planner's rule (`aftercareDates` in plan-dates.js): only it
+    knows the dates.
+    """
     frequency, aftercare = content.topics["frequency"], content.topics["aftercare"]
-    return {
-        "default_concern": frequency.default_concern,
-        "concerns": [
-            concern.model_dump(include={"id", "name", "sessions", "interval_weeks"}) for concern in frequency.concerns
-        ],
-        "aftercare": [
+    areas = {area.id: area for area in aftercare.areas}
+
+    def stages(steps=()) -> list[dict]:
+        def items(stage, kind: str) -> list[str]:
+            extra = [item for step in steps if step.stage == stage.id for item in getattr(step, kind)]
+            return [plain_text(item) for item in [*getattr(stage, kind), *extra]]
+
+        return [
             {
                 "id": stage.id,
                 "label": plain_text(stage.label),
                 "from_day": stage.from_day,
                 "to_day": stage.to_day,
-                "do": [plain_text(item) for item in stage.do],
-                "avoid": [plain_text(item) for item in stage.avoid],
+                "do": items(stage, "do"),
+                "avoid": items(stage, "avoid"),
             }
             for stage in aftercare.timeline
-        ],
-    }
+        ]
+
+    concerns = []
+    for concern in frequency.concerns:
+        data = concern.model_dump(include={"id", "name", "sessions", "interval_weeks"})
+        area = areas.get(concern.aftercare_area or "")
+        if area:
+            data["aftercare_note"] = {"heading": plain_text(area.heading), "text": plain_text(area.body)}
+        if area and area.stages:
+            data["aftercare"] = stages(area.stages)
+        concerns.append(data)
+    return {"default_concern": frequency.default_concern, "concerns": concerns, "aftercare": stages()}
 
 
 _MD_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -132,6 +146,7 @@ def _render_topic(env: Environment, content: Content, slug: str) -> str:
         structured_data=structured_data(content, slug),
         titles={other: t.title for other, t in content.topics.items()},
         evidence_levels=EVIDENCE_LEVELS,
+        figures=page_figures(topic),
     )
     return _with_glossary(_number_citations(env, body, content.references), content.glossary)
 
@@ -141,14 +156,17 @@ def _care_cards(content: Content, topic: Topic) -> list[CareCard]:
 
 
 def _with_glossary(page: str, glossary: tuple[Term, ...]) -> str:
-    """Add an abbreviation line for each glossary word the page uses, so it shows as a tooltip."""
-    lines = [
-        f"*[{word}]: {term.definition}"
-        for term in glossary
-        for word in (term.term, *term.also)
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", page)
-    ]
-    return page + "\n" + "\n".join(lines) + "\n" if lines else page
+    """Add an abbreviation line for each glossary word the page uses, so it shows as a tooltip.
+
+    Words match in any letter case; each form found ("Collagen", "collagen") gets its own line,
+    because Markdown's abbreviations match one exact form.
+    """
+    lines = {}
+    for term in glossary:
+        for word in (term.term, *term.also):
+            for found in re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", page, flags=re.IGNORECASE):
+                lines.setdefault(found, f"*[{found}]: {term.definition}")
+    return page + "\n" + "\n".join(lines.values()) + "\n" if lines else page
 
 
 PROCEDURE = {

@@ -10,11 +10,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .aftercare_areas import area_problems
 from .load import Document, load_file
-from .model import KINDS, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
+from .markup import link_targets
+from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
+from .pages import generated_names
 from .problems import ContentError, Problem, field_path
 
-_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,9 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
     Warnings (a reference no page cites; with `today`, a review that is overdue) do not stop
     the load: they are returned on the content for the caller to show.
     """
-    problems: list[Problem] = []
     models: dict[str, tuple[Document, BaseModel]] = {}
     folder = root / content_dir
-    files = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    files, problems = _content_files(root, folder)
     for path in files:
         doc, found = load_file(path, root)
         problems += found
@@ -68,14 +70,50 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
         sources={Path(name).stem: doc.path for name, (doc, _) in models.items()},
     )
     problems += _check_bibliography(bib_doc, bibliography)
+    pages = set(content.topics) | generated_names() | {path.stem for path in _docs(root) if path.suffix == ".md"}
     for doc, topic in models.values():
-        problems += _check_topic(doc, topic, content)
+        problems += _check_topic(doc, topic, content, pages)
+    problems += area_problems(models.get("frequency.yml"), models.get("aftercare.yml"))
     problems += _unused_references(bib_doc, bibliography, content)
     if today is not None:
         problems += [p for doc, topic in models.values() for p in _overdue_review(doc, topic, today)]
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return replace(content, warnings=tuple(sorted(problems)))
+
+
+def _content_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The content files to load, and a problem for every file whose name the guide cannot use.
+
+    A topic file's name is its page's address, so it must be a plain name ending .yml that no
+    hand-written page (docs/*.md) or generated page (calculator, glossary, ...) already has:
+    content/index.yml would silently replace the home page.
+    """
+    taken = {path.stem for path in _docs(root)} | generated_names()
+    files, problems = [], []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix == ".yaml":
+            message = f"content files end in .yml: rename it to {path.stem}.yml"
+            if (folder / f"{path.stem}.yml").exists():
+                message += f" (and merge it with the {path.stem}.yml that is already there)"
+        elif not _FILE_NAME.match(path.name):
+            message = "content/ holds only .yml files named in lower-case letters, digits and hyphens, like 'faq.yml'"
+        elif path.name not in KINDS and path.stem in taken:
+            message = f"'{path.stem}' is already the name of another page of the guide: choose another file name"
+        else:
+            files.append(path)
+            continue
+        problems.append(Problem(rel, 1, 1, "", message))
+    return files, problems
+
+
+def _docs(root: Path) -> list[Path]:
+    """The hand-written pages and folders in docs/ (none in a test's bare content folder)."""
+    docs = root / "docs"
+    return list(docs.iterdir()) if docs.is_dir() else []
 
 
 # ── schema errors, in plain words ────────────────────────────────────────────────────────────
@@ -200,7 +238,7 @@ def _walk(data: object, loc: tuple = ()):
             yield from _walk(value, loc + (index,))
 
 
-def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]:
+def _check_topic(doc: Document, topic: Topic, content: Content, pages: set[str]) -> list[Problem]:
     problems = []
 
     def report(loc: tuple, message: str) -> None:
@@ -216,19 +254,21 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
         if (isinstance(last, int) and parent == ("related",)) or last in ("see", "care_cards_from"):
             if value is not None and value not in content.topics:
                 report(loc, _unknown("topic", value, content.topics, "content/"))
+        if isinstance(last, int) and parent == ("related",) and value == Path(doc.path).stem:
+            report(loc, "a page cannot list itself as related")
         if isinstance(value, str):
-            for target in _MD_LINK.findall(value):
-                if target.startswith(("https://", "#", "mailto:")):
-                    continue
+            for target in link_targets(value):
                 page = target.split("#", 1)[0]
-                if not page.endswith(".md"):
-                    report(loc, f"link '{target}' must point to a page file such as 'aftercare.md', or start https://")
+                if page.endswith(".md") and page.removesuffix(".md") not in pages:
+                    report(loc, _unknown("page", page, sorted(f"{name}.md" for name in pages), "the guide"))
     if topic.care_cards_from in content.topics and not content.topics[topic.care_cards_from].care_cards:
         report(("care_cards_from",), f"content/{topic.care_cards_from}.yml has no care_cards to show")
     if topic.care_cards_from and topic.care_cards:
         report(("care_cards_from",), "use either care_cards or care_cards_from, not both")
     if topic.review.next_review_due <= topic.review.last_reviewed:
         report(("review", "next_review_due"), "must be after review.last_reviewed")
+    if isinstance(topic, AftercareTopic):
+        problems += _check_timeline(doc, topic)
     if isinstance(topic, FrequencyTopic):
         ids = [concern.id for concern in topic.concerns]
         for index, concern in enumerate(topic.concerns):
@@ -248,6 +288,32 @@ def _check_topic(doc: Document, topic: Topic, content: Content) -> list[Problem]
                 report(loc + ("id",), f"id '{concern.id}' is used by another concern")
         if topic.default_concern not in ids:
             report(("default_concern",), _unknown("concern", topic.default_concern, ids, "concerns"))
+    return problems
+
+
+def _check_timeline(doc: Document, topic: AftercareTopic) -> list[Problem]:
+    """Aftercare stages run forward in time without overlapping, each with its own id: the planner and
+    the aftercare sheet place them on a calendar."""
+    problems, seen, previous = [], {}, None
+
+    def report(loc: tuple, message: str) -> None:
+        problems.append(Problem(doc.path, *doc.position(loc), field_path(loc), message))
+
+    for index, stage in enumerate(topic.timeline):
+        loc = ("timeline", index)
+        if stage.id in seen:
+            report(loc + ("id",), f"id '{stage.id}' is already used by stage {seen[stage.id]}")
+        seen.setdefault(stage.id, index)
+        if stage.from_day > stage.to_day:
+            report(loc + ("to_day",), f"must be on or after from_day (got days {stage.from_day} to {stage.to_day})")
+        elif previous is not None and stage.from_day <= previous.to_day:
+            report(
+                loc + ("from_day",),
+                f"must come after the previous stage, which runs to day {previous.to_day}: stages are in order "
+                f"and do not overlap (got {stage.from_day})",
+            )
+        if stage.from_day <= stage.to_day:
+            previous = stage
     return problems
 
 
@@ -281,11 +347,12 @@ def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
     problems, seen = [], {}
     for index, entry in enumerate(glossary.terms):
         for offset, word in enumerate([entry.term, *entry.also]):
-            if word in seen:
+            key = word.casefold()  # "Collagen" and "collagen" would show two tooltips for one word
+            if key in seen:
                 loc = ("terms", index, "term") if offset == 0 else ("terms", index, "also", offset - 1)
-                message = f"'{word}' is already explained by term {seen[word]}"
+                message = f"'{word}' is already explained by term {seen[key]} (letter case does not count)"
                 problems.append(Problem(doc.path, *doc.position(loc), field_path(loc), message))
-            seen.setdefault(word, index)
+            seen.setdefault(key, index)
     return problems
 
 

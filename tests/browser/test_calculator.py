@@ -33,6 +33,9 @@ SUMMARY = "Microneedling session (planned)"
 BROKEN = re.compile(r"NaN|undefined|Invalid Date|null")
 STORED = "[document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)]"
 NOW = datetime(2026, 4, 2, 12, tzinfo=UTC)  # the browser's clock in these tests: Thursday 2 April 2026
+WEEKLY = next((c for c in PLAN["concerns"] if c["interval_weeks"]["default"] == 1), None)  # hair loss
+# A gap between sessions stated in words ("usually 2 to 6 weeks after the last one"): aftercare must not state one
+GAP_WORDS = re.compile(r"\d+ (to \d+ )?(weeks?|days?|months?) (apart|later|after)|every (week|month)", re.IGNORECASE)
 
 
 def weeks(start: date, n: int) -> date:
@@ -79,6 +82,39 @@ def read_ics(page) -> tuple[bytes, list]:
     calendar = Calendar.from_ical(raw)
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     return raw, list(calendar.walk("VEVENT"))
+
+
+def fitted(care_day: date, next_session: date | None, stages: list[dict]) -> list[tuple[dict, date, date]]:
+    """The aftercare stages a plan should show, with their dates: none from the next session's day
+    on, and one running into it ending the day before (the test's own copy of the planner's rule)."""
+    shown = []
+    for stage in stages:
+        first, last = care_day + timedelta(days=stage["from_day"]), care_day + timedelta(days=stage["to_day"])
+        if next_session is not None and first >= next_session:
+            continue
+        shown.append((stage, first, min(last, next_session - timedelta(days=1)) if next_session else last))
+    return shown
+
+
+def check_aftercare(page, care_day: date, next_session: date | None, stages: list[dict]) -> None:
+    """The aftercare shown with a plan ends before its next session, and says so where it is cut short."""
+    expected = fitted(care_day, next_session, stages)
+    blocks = page.locator(".calc-stage")
+    expect(blocks).to_have_count(len(expected))
+    for i, (stage, first, last) in enumerate(expected):
+        block = blocks.nth(i)
+        heading = block.locator(":scope > :first-child").inner_text()
+        assert heading.startswith(stage["label"] + ": "), heading
+        assert heading.endswith(weekday_date(last)), heading
+        assert weekday_date(first).rsplit(" ", 1)[0] in heading, heading
+        cut = next_session is not None and care_day + timedelta(days=stage["to_day"]) >= next_session
+        note = (
+            f"Your next session is on {weekday_date(next_session)}, so this step ends the day before it." if cut else ""
+        )
+        assert (note in block.inner_text()) if cut else ("ends the day before" not in block.inner_text()), stage["id"]
+        assert block.locator("li").all_inner_texts() == stage["do"] + stage["avoid"], stage["id"]
+    text = page.locator(".calc-stages").inner_text()
+    assert not GAP_WORDS.search(text), GAP_WORDS.search(text)
 
 
 def check_events(events, dates: list[date], site_url: str) -> None:
@@ -128,13 +164,7 @@ def test_a_reader_plans_a_course_for_acne_scars_in_any_time_zone(site_url, page_
         assert query["dates"] == [f"{day:%Y%m%d}/{day + timedelta(days=1):%Y%m%d}"]
 
     usual = weeks(start, gap["default"])
-    stages = page.locator(".calc-stage > :first-child").all_inner_texts()
-    assert len(stages) == len(PLAN["aftercare"])
-    for heading, stage in zip(stages, PLAN["aftercare"], strict=True):
-        first, last = usual + timedelta(days=stage["from_day"]), usual + timedelta(days=stage["to_day"])
-        assert heading.startswith(stage["label"] + ": ")
-        assert weekday_date(last) in heading
-        assert f"{weekday_date(first).rsplit(' ', 1)[0]}" in heading
+    check_aftercare(page, usual, weeks(usual, gap["default"]), PLAN["aftercare"])  # session 3 follows it
     for item in page.locator(".calc-stage li").all_inner_texts():
         assert any(item in s["do"] + s["avoid"] for s in PLAN["aftercare"]), item
 
@@ -144,6 +174,53 @@ def test_a_reader_plans_a_course_for_acne_scars_in_any_time_zone(site_url, page_
     assert page.evaluate(STORED) == stored_before, "the planner stores nothing"
     assert page.context.cookies() == []
     assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []
+
+
+@pytest.mark.skipif(WEEKLY is None, reason="no concern has weekly sessions")
+def test_a_weekly_hair_loss_plan_shows_only_the_aftercare_that_fits_a_week(site_url, page_for):
+    page, watch = open_planner(page_for, site_url)
+    plan(page, "20", "3", "2026", concern=WEEKLY["id"])
+    start, gap = date(2026, 3, 20), WEEKLY["interval_weeks"]["default"]
+    care_day, next_session = weeks(start, gap), weeks(start, 2 * gap)  # session 2, and session 3 after it
+    expect(page.locator(".calc-window dd").nth(1)).to_have_text(weekday_date(care_day))
+    assert page.get_by_role("heading", name=f"Aftercare after your session on {weekday_date(care_day)}").is_visible()
+    check_aftercare(page, care_day, next_session, WEEKLY.get("aftercare", PLAN["aftercare"]))
+    shown = fitted(care_day, next_session, PLAN["aftercare"])
+    assert len(shown) < len(PLAN["aftercare"]), "a week is shorter than the whole aftercare timeline"
+    assert all(last < next_session for _, _, last in shown)
+
+    plan_text = page.locator(".calc-plan").inner_text()
+    assert not re.search(r"2 to 6 weeks|weeks? after the last one", plan_text)
+    note = WEEKLY.get("aftercare_note")
+    if note:  # the scalp: said once, before the stages
+        area = page.locator(".calc-stages > div").first
+        expect(area.get_by_role("heading", name=note["heading"])).to_be_visible()
+        assert note["text"] in area.inner_text()
+        assert plan_text.count(note["heading"]) == 1
+
+    plan(page, "20", "3", "2026", concern=WEEKLY["id"], count="2")  # session 2 ends the course: nothing follows it
+    expect(page.locator(".calc-sessions li")).to_have_count(2)
+    check_aftercare(page, care_day, None, WEEKLY.get("aftercare", PLAN["aftercare"]))
+
+    plan(page, "20", "3", "2026", concern=ACNE["id"])  # another concern: no scalp note left behind
+    acne = ACNE["interval_weeks"]["default"]
+    expect(page.locator(".calc-stage")).to_have_count(
+        len(fitted(weeks(start, acne), weeks(start, 2 * acne), PLAN["aftercare"]))
+    )
+    if note:
+        assert note["heading"] not in page.locator(".calc-plan").inner_text()
+    assert watch.console_errors == [] and watch.other_origins == []
+
+
+def test_a_monthly_acne_scars_plan_still_shows_the_whole_aftercare(site_url, page_for):
+    page, watch = open_planner(page_for, site_url, zone="Pacific/Auckland")
+    plan(page, "2", "1", "2026", concern=ACNE["id"], kind="first", count="3")
+    start, gap = date(2026, 1, 2), ACNE["interval_weeks"]["default"]
+    expect(page.locator(".calc-sessions li")).to_have_count(3)
+    check_aftercare(page, start, weeks(start, gap), PLAN["aftercare"])
+    assert len(fitted(start, weeks(start, gap), PLAN["aftercare"])) == len(PLAN["aftercare"]), "every stage is shown"
+    assert "aftercare_note" not in ACNE
+    assert watch.console_errors == [] and watch.other_origins == []
 
 
 def test_a_booked_first_session_over_a_leap_day_goes_in_the_calendar_too(site_url, page_for):

@@ -4,19 +4,18 @@ the guide shows them (the one-line script, then the plain iframe), and a reader 
 from __future__ import annotations
 
 import html
-import http.server
 import re
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from browser.conftest import axe_violations
+from browser.conftest import axe_violations, serve_pages
 from conftest import ROOT
-from guide.embed import SANDBOX
+from guide.embed import REFERRER_POLICY, SANDBOX
 from guide.render import plan_data
 from guide.validate import load_content
 
@@ -29,29 +28,6 @@ NOW = datetime(2026, 4, 2, 12, tzinfo=UTC)
 STORED = "[document.cookie, localStorage.length, sessionStorage.length]"
 TOPIC = 'iframe[src*="/embed/aftercare/"]'
 PLANNER = 'iframe[src*="/embed/calculator/"]'
-
-
-class _Pages(http.server.BaseHTTPRequestHandler):
-    """Serves a dict of {path: html}: the clinic's site, or a third party's."""
-
-    pages: dict[str, str] = {}
-
-    def do_GET(self):  # noqa: N802 (the name http.server calls)
-        body = self.pages.get(self.path.split("?")[0])
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.end_headers()
-        self.wfile.write((body or "not here").encode())
-
-    def log_message(self, *args):
-        pass
-
-
-def _server(pages: dict[str, str]) -> str:
-    handler = type("Handler", (_Pages,), {"pages": pages})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def shown_snippets(site: Path, slug: str) -> tuple[str, str]:
@@ -71,9 +47,9 @@ def clinic(built_site, site_url):
     planner_script, planner_frame = shown_snippets(built_site, "calculator")
     assert 'data-page="aftercare"' in topic_script and 'data-page="calculator"' in planner_script
     pages: dict[str, str] = {}
-    origin = _server(pages)
+    origin = serve_pages(pages)
     third_party: dict[str, str] = {"/": "<!doctype html><title>Third party</title><p>Another site</p>"}
-    other = _server(third_party)
+    other = serve_pages(third_party)
 
     def host(*embeds: str) -> str:
         parts = "\n".join(f"<section><h2>Part {n}</h2>\n{e}\n</section>" for n, e in enumerate(embeds, 1))
@@ -188,6 +164,8 @@ def test_one_line_embeds_appear_with_titles_and_fit_their_content(open_host, sit
         assert frame.title() == title
         expect(iframe).to_have_attribute("loading", "lazy")
         expect(iframe).to_have_attribute("sandbox", SANDBOX)
+        expect(iframe).to_have_attribute("referrerpolicy", REFERRER_POLICY)
+        assert frame.evaluate("document.referrer") == "", "the clinic's address does not reach the guide"
         box, content, overflow = fits(page, selector)
         assert abs(box - content) <= 3, (selector, box, content)
         assert abs(box - 600) > 3, "the frame was sized to its content, not left at its starting height"
@@ -319,6 +297,8 @@ def test_the_plain_iframe_snippet_works_without_a_script(open_host, clinic):
         assert frame.title() == title
         expect(page.locator(selector)).to_have_attribute("loading", "lazy")
         expect(page.locator(selector)).to_have_attribute("sandbox", SANDBOX)
+        expect(page.locator(selector)).to_have_attribute("referrerpolicy", REFERRER_POLICY)
+        assert frame.evaluate("document.referrer") == ""
         box, content, overflow = sizes(page, selector)
         assert box == 900 and content > box and overflow > 0, "a fixed box the page scrolls inside"
         assert frame.evaluate("getComputedStyle(document.documentElement).overflowY") != "hidden"
@@ -353,6 +333,82 @@ def test_links_in_the_frame_open_the_full_guide_in_a_new_tab(open_host, site_url
     new.wait_for_load_state()
     assert new.url == f"{site_url}/risks/"
     assert frame.url.split("?")[0].endswith("/embed/aftercare/"), "the frame itself stays where it was"
+
+
+# document.domain can never be set in a sandboxed document (no token allows it): a probe for
+# whether a tab opened from the frame is an ordinary tab or still under the frame's sandbox.
+SANDBOXED = "() => { try { document.domain = document.domain; return false } catch { return true } }"
+
+
+@pytest.fixture(scope="module")
+def sandbox_host():
+    pages: dict[str, str] = {}
+    return serve_pages(pages), pages
+
+
+def shows(locator, timeout: float = 2000) -> bool:
+    try:
+        locator.wait_for(state="visible", timeout=timeout)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
+def sandboxed_planner(browser, site_url: str, host, sandbox: str) -> dict[str, bool]:
+    """{sandbox token: whether the feature it is there for works} for the planner in a plain iframe with
+    this sandbox. Features are tried in turn; one that needs another that failed is not tried."""
+    origin, pages = host
+    pages["/sandbox.html"] = (
+        f'<!doctype html><html lang="en"><title>Clinic</title><iframe title="Planner" sandbox="{sandbox}"'
+        f' src="{site_url}/embed/calculator/?theme=dark" style="width:800px;height:900px"></iframe></html>'
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.goto(origin + "/sandbox.html", wait_until="networkidle")
+    frame = page.frames[1]
+    works = {
+        "allow-scripts": frame.locator("body").get_attribute("data-md-color-scheme") == "slate",
+        # calculator.js removes the form's hidden attribute once it has read plan.json
+        "allow-same-origin": shows(frame.locator("form.calc-form:not([hidden])")),
+    }
+    if works["allow-same-origin"]:
+        for label, value in (("Day", "20"), ("Month", "3"), ("Year", "2026")):
+            frame.get_by_label(label, exact=True).fill(value)
+        frame.get_by_role("button", name="Plan my sessions").click()
+        works["allow-forms"] = shows(frame.get_by_role("heading", name="Your plan"))
+    if works.get("allow-forms"):
+        try:
+            with page.expect_download(timeout=2000):
+                frame.get_by_role("button", name="Add all dates to your calendar").click()
+            works["allow-downloads"] = True
+        except PlaywrightTimeout:
+            works["allow-downloads"] = False
+        frame.evaluate("window.printed = 0; addEventListener('beforeprint', () => printed++)")
+        frame.get_by_role("button", name="Print this plan").click()
+        page.wait_for_timeout(300)
+        works["allow-modals"] = frame.evaluate("printed") == 1
+    if works["allow-scripts"]:  # embed-frame.js opens links to other pages in a new tab
+        try:
+            with context.expect_page(timeout=2000) as opened:
+                frame.locator("a[href$='/aftercare/']").first.click()
+            works["allow-popups"] = True
+            works["allow-popups-to-escape-sandbox"] = not opened.value.evaluate(SANDBOXED)
+        except PlaywrightTimeout:
+            works["allow-popups"] = False
+    context.close()
+    return works
+
+
+def test_the_sandbox_allows_everything_the_planner_does(browser, site_url, sandbox_host):
+    assert sandboxed_planner(browser, site_url, sandbox_host, SANDBOX) == dict.fromkeys(SANDBOX.split(), True)
+
+
+@pytest.mark.parametrize("token", SANDBOX.split())
+def test_each_sandbox_token_is_needed(browser, site_url, sandbox_host, token):
+    """Without any one token, the feature it is there for (guide/embed.py says which) stops working."""
+    fewer = " ".join(t for t in SANDBOX.split() if t != token)
+    assert sandboxed_planner(browser, site_url, sandbox_host, fewer)[token] is False
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -397,7 +453,7 @@ def test_a_clinic_follows_the_for_clinics_page(browser, built_site, site_url):
     aftercare, planner = blocks[0], blocks[1]
     assert 'data-page="aftercare"' in aftercare and 'data-page="calculator"' in planner
     pages = {"/": f"<!doctype html><html lang=en><title>Clinic</title><h1>Clinic</h1>{aftercare}{planner}</html>"}
-    origin = _server(pages)
+    origin = serve_pages(pages)
     context = browser.new_context()
     page = context.new_page()
     page.goto(origin + "/", wait_until="load")

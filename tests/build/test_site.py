@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, copy_of_repo
+from conftest import ROOT, copy_of_repo, start_tags
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
@@ -20,7 +20,8 @@ def test_every_topic_page_is_built_from_its_yaml(built_site: Path):
     for slug, topic in CONTENT.topics.items():
         html = (built_site / slug / "index.html").read_text(encoding="utf-8")
         assert "<h1 id=" in html and topic.title in html
-        assert f'<meta name="description" content="{topic.summary}' in html.replace("&#39;", "'").replace("&quot;", '"')
+        descriptions = [attrs["content"] for tag, attrs in start_tags(html) if attrs.get("name") == "description"]
+        assert descriptions == [topic.summary], slug
 
 
 def test_every_topic_is_in_the_navigation():

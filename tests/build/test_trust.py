@@ -122,3 +122,11 @@ def test_care_cards_on_aftercare_and_risks_in_three_levels(built_site: Path):
         html = (built_site / slug / "index.html").read_text(encoding="utf-8")
         for level in ("contact-clinic", "urgent", "emergency"):
             assert re.search(rf'class="care-card care-card--{level}">\s*<h3', html), f"{slug}: {level}"
+
+
+def test_the_aftercare_sheet_and_the_planner_say_clinical_review_is_pending(built_site: Path):
+    pending = "(editorial review; clinical review pending)"
+    for slug, source in (("aftercare-sheet", "aftercare"), ("calculator", "frequency")):
+        html = (built_site / slug / "index.html").read_text(encoding="utf-8")
+        review = CONTENT.topics[source].review
+        assert f"{review.reviewed_by} {pending}" in html if review.status == "editorial" else pending not in html, slug

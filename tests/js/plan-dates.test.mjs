@@ -146,6 +146,22 @@ test('a course: the next window and every session at the usual gap', () => {
     [['a', '2026-12-30', '2026-12-30'], ['b', '2026-12-31', '2027-01-02']]);
 });
 
+test('aftercare fits the gap to the next session: later stages go, a stage running into it ends the day before', () => {
+  const stages = [[0, 0], [1, 3], [4, 7], [8, 42]].map(([from_day, to_day]) => ({ id: `d${from_day}`, from_day, to_day }));
+  const session = day('2028-02-25');
+  const shown = (next) => aftercareDates(session, stages, next && day(next))
+    .map((s) => [s.id, isoDate(s.from), isoDate(s.to), s.cut && isoDate(s.cut)]);
+  const full = [['d0', '2028-02-25', '2028-02-25', undefined], ['d1', '2028-02-26', '2028-02-28', undefined],
+    ['d4', '2028-02-29', '2028-03-03', undefined], ['d8', '2028-03-04', '2028-04-07', undefined]];
+  assert.deepEqual(shown(), full, 'with no next session, every stage in full');
+  assert.deepEqual(shown('2028-04-08'), full, 'a stage that ends the day before the next session is whole');
+  assert.deepEqual(shown('2028-03-03'), [full[0], full[1], ['d4', '2028-02-29', '2028-03-02', '2028-03-03']], 'weekly');
+  assert.deepEqual(shown('2028-03-24').at(-1), ['d8', '2028-03-04', '2028-03-23', '2028-03-24'], 'monthly: cut');
+  assert.deepEqual(shown('2028-03-04').map((s) => s[0]), ['d0', 'd1', 'd4'], 'a stage starting on the day is left out');
+  assert.deepEqual(shown('2028-02-26'), [full[0]]);
+  assert.deepEqual(stages[3], { id: 'd8', from_day: 8, to_day: 42 }, 'the stages given are not changed');
+});
+
 test("every concern in the guide's own content gives a sound plan", () => {
   const python = process.env.GUIDE_PYTHON ?? resolve(ROOT, '.venv/bin/python');
   const run = spawnSync(python, ['-c', [
@@ -175,6 +191,19 @@ test("every concern in the guide's own content gives a sound plan", () => {
     for (const d of [...Object.values(plan.next), ...plan.sessions.map((s) => s.date)]) {
       assert.match(longDate(d), /^Friday \d{1,2} [A-Z][a-z]+ 20\d\d$/, c.id);
     }
+  }
+  const gapWords = /next session|\d+ (to \d+ )?(weeks?|days?|months?) (apart|later|after)|every (week|month)/i;
+  for (const c of data.concerns) {
+    // the aftercare shown with the first gap of the usual course, as the planner shows it
+    const next = planCourse(start, c, 2).sessions[1].date;
+    const shown = aftercareDates(start, c.aftercare ?? data.aftercare, next);
+    assert.ok(shown.length >= 1 && shown[0].from_day === 0, c.id);
+    for (const s of shown) {
+      assert.ok(s.from < next && s.to < next && s.from <= s.to, `${c.id}: ${s.id} runs into the next session`);
+      assert.equal(Boolean(s.cut), daysBetween(start, next) <= s.to_day, `${c.id}: ${s.id}`);
+      for (const text of [s.label, ...s.do, ...s.avoid]) assert.doesNotMatch(text, gapWords, `${c.id}: ${s.id}`);
+    }
+    if (c.aftercare_note) assert.ok(c.aftercare_note.heading && c.aftercare_note.text, c.id);
   }
   for (const stage of aftercareDates(start, data.aftercare)) {
     assert.equal(daysBetween(start, stage.from), stage.from_day, stage.id);

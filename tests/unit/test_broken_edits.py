@@ -180,7 +180,7 @@ BROKEN_EDITS = [
         "unknown concern",
     ),
     ("value-not-allowed", A, "level: urgent", "level: very-urgent", f"{A}:21", "care_cards[0].level", "must be one of"),
-    ("raw-html", A, "intro: Keep", "intro: <b>Keep</b>", f"{A}:8", "intro", "must not contain HTML"),
+    ("raw-html", A, "intro: Keep", "intro: <b>Keep</b>", f"{A}:8", "intro", "HTML tags are not allowed"),
     (
         "script-in-text",
         A,
@@ -188,7 +188,7 @@ BROKEN_EDITS = [
         "- <script>alert(1)</script> Redness",
         f"{A}:10",
         "key_points[0]",
-        "must not contain HTML",
+        "HTML tags are not allowed",
     ),
     (
         "empty-required-text",
@@ -225,7 +225,7 @@ BROKEN_EDITS = [
         "body: See [this](aftercare).",
         f"{F}:11",
         "sections[0].body",
-        "must point to a page file",
+        "link to 'aftercare' is not allowed",
     ),
 ]
 BROKEN_EDITS[8] = (

@@ -9,7 +9,10 @@ from datetime import date, timedelta
 import yaml
 
 from conftest import ROOT
-from guide.render import PLAN_DATA, plan_data, render_pages, weekday_date
+from guide.aftercare_areas import area_problems
+from guide.load import load_file
+from guide.model import AftercareTopic, FrequencyTopic
+from guide.render import PLAN_DATA, plain_text, plan_data, render_pages, weekday_date
 from guide.validate import load_content
 
 JS = ROOT / "docs" / "assets" / "js"
@@ -42,8 +45,8 @@ def test_both_pages_show_the_same_table_from_the_yaml(minimal):
     table = _table(pages["frequency.md"])
     assert table == _table(pages["calculator.md"])
     assert table[2:] == [
-        "| Acne scars | 3 to 6 (often 3) | 2 to 6 | 4 weeks |",
-        "| Not sure | 3 to 6 (often 3) | 2 to 6 | 4 weeks |",
+        "| Acne scars | No studies for this row | 3 to 6 (often 3) | 2 to 6 | 4 weeks |",
+        "| Not sure | No studies for this row | 3 to 6 (often 3) | 2 to 6 | 4 weeks |",
     ]
 
 
@@ -75,7 +78,7 @@ def test_changing_an_interval_changes_the_data_and_both_tables(minimal):
     assert acne["interval_weeks"] == {"min": 3, "default": 5, "max": 8}
     assert json.loads(before[PLAN_DATA]) != json.loads(after[PLAN_DATA])
     for page in ("frequency.md", "calculator.md"):
-        assert "| Acne scars | 3 to 6 (often 3) | 3 to 8 | 5 weeks |" in after[page]
+        assert "| Acne scars | No studies for this row | 3 to 6 (often 3) | 3 to 8 | 5 weeks |" in after[page]
 
 
 def test_plan_data_holds_every_concern_and_aftercare_stage_of_the_real_content():
@@ -138,7 +141,179 @@ def test_the_partials_are_shared_not_copied():
         if "partials/intervals-table.md.j2" in path.read_text(encoding="utf-8")
     }
     assert users == {"calculator.md.j2", "kinds/frequency.md.j2"}
-    header = "| Skin concern | Sessions in a course |"
+    header = "| Skin concern | What studies used | Suggested sessions in a course |"
     assert [p.name for p in templates.rglob("*.j2") if header in p.read_text(encoding="utf-8")] == [
         "intervals-table.md.j2"
     ]
+
+
+def test_what_studies_used_is_shown_apart_from_the_guides_labelled_suggestion(minimal):
+    minimal.replace(
+        "frequency.yml",
+        "    note: Studies used a median",
+        "    studies_used: 3 sessions, 2 to 4 weeks apart\n    note: Studies used a median",
+    )
+    pages = render_pages(load_content(minimal.root))
+    for page in ("frequency.md", "calculator.md"):
+        assert "| Acne scars | 3 sessions, 2 to 4 weeks apart | 3 to 6 (often 3) | 2 to 6 | 4 weeks |" in pages[page]
+        assert "*Suggested* numbers are this guide's suggestion, from common clinic practice" in pages[page]
+    assert "**What studies used:** 3 sessions, 2 to 4 weeks apart" in pages["frequency.md"]
+    assert (
+        "**The guide's suggestion** (from clinic practice): 3 to 6 sessions (often 3), 2 to 6 weeks apart"
+        in (pages["frequency.md"])
+    )
+
+
+# ── aftercare that fits the plan, and aftercare for the scalp ───────────────────────────────
+
+# Words that state a gap between sessions. The planner shows aftercare with a plan whose gap may be a
+# week, so no text it shows may state one: the gap lives in frequency.yml only.
+GAP_WORDS = re.compile(
+    r"next session|\d+ (to \d+ )?(weeks?|days?|months?) (apart|later|after)|every (week|month)", re.IGNORECASE
+)
+
+SCALP = """areas:
+  - id: scalp
+    heading: Aftercare for the scalp
+    body: Ask your clinic when you can wash your hair.
+    stages:
+      - stage: first-day
+        avoid: [Hair products your clinician did not give you.]
+        cites: [alam-2014]
+care_cards:
+"""
+
+
+def _with_scalp(minimal) -> None:
+    minimal.replace("aftercare.yml", "care_cards:\n", SCALP)
+    minimal.replace(
+        "frequency.yml",
+        "    cites: [harris-2015, alam-2014]\n",
+        "    cites: [harris-2015, alam-2014]\n    aftercare_area: scalp\n",
+    )
+
+
+def test_no_aftercare_text_the_planner_shows_states_a_gap_between_sessions():
+    data = plan_data(load_content(ROOT))
+    for stages in [data["aftercare"], *(c["aftercare"] for c in data["concerns"] if "aftercare" in c)]:
+        for stage in stages:
+            for text in [stage["label"], *stage["do"], *stage["avoid"]]:
+                assert not GAP_WORDS.search(text), f"{stage['id']}: {text!r}"
+    for concern in data["concerns"]:
+        if "aftercare_note" in concern:
+            assert not GAP_WORDS.search(concern["aftercare_note"]["text"]), concern["id"]
+    assert GAP_WORDS.search("If you are having a course, your next session is usually 2 to 6 weeks after the last one.")
+
+
+def test_the_hair_loss_plan_carries_the_scalp_aftercare_note_of_the_real_content():
+    content = load_content(ROOT)
+    areas = {area.id: area for area in content.topics["aftercare"].areas}
+    concerns = {c["id"]: c for c in plan_data(content)["concerns"]}
+    for concern in content.topics["frequency"].concerns:
+        if concern.aftercare_area is None:
+            assert "aftercare_note" not in concerns[concern.id], concern.id
+            continue
+        area = areas[concern.aftercare_area]
+        assert concerns[concern.id]["aftercare_note"] == {"heading": area.heading, "text": plain_text(area.body)}
+    assert frequency_area(content, "hair-loss") == "scalp"
+    assert "ask your clinic" in concerns["hair-loss"]["aftercare_note"]["text"].lower()
+
+
+def frequency_area(content, concern_id: str) -> str | None:
+    return next(c.aftercare_area for c in content.topics["frequency"].concerns if c.id == concern_id)
+
+
+def test_an_areas_items_are_added_to_its_stages_for_its_concerns_only(minimal):
+    before = plan_data(load_content(minimal.root))
+    assert "aftercare_note" not in json.dumps(before)
+    _with_scalp(minimal)
+    data = plan_data(load_content(minimal.root))
+    assert data["aftercare"] == before["aftercare"], "the shared stages are unchanged"
+    concerns = {c["id"]: c for c in data["concerns"]}
+    acne, general = concerns["acne-scars"], concerns["general"]
+    assert acne["aftercare_note"] == {
+        "heading": "Aftercare for the scalp",
+        "text": "Ask your clinic when you can wash your hair.",
+    }
+    assert acne["aftercare"][0]["avoid"] == ["Make-up.", "Hair products your clinician did not give you."]
+    assert acne["aftercare"][0]["do"] == data["aftercare"][0]["do"]
+    assert "aftercare" not in general and "aftercare_note" not in general
+
+
+def test_an_area_without_stage_items_sends_its_note_and_no_copy_of_the_stages(minimal):
+    _with_scalp(minimal)
+    aftercare = minimal.file("aftercare.yml")
+    text = aftercare.read_text(encoding="utf-8")
+    start = text.index("    stages:\n")
+    aftercare.write_text(text[:start] + text[text.index("care_cards:") :], encoding="utf-8")
+    acne = {c["id"]: c for c in plan_data(load_content(minimal.root))["concerns"]}["acne-scars"]
+    assert "aftercare_note" in acne and "aftercare" not in acne
+
+
+def test_the_aftercare_and_planner_pages_show_the_area(minimal):
+    _with_scalp(minimal)
+    pages = render_pages(load_content(minimal.root))
+    page = pages["aftercare.md"]
+    section = page[page.index("## Aftercare for the scalp { #scalp }") :]
+    assert section.index("Ask your clinic when you can wash your hair.") < section.index(
+        "### The first 24 hours { #scalp-first-day }"
+    )
+    assert "**Avoid:**\n\n- Hair products your clinician did not give you." in section
+    assert "Sources: [[" in section
+    assert "For acne scars, also read [aftercare for the scalp](aftercare.md#scalp)." in pages["calculator.md"]
+    assert 'data-cut="Your next session is on {date}, so this step ends the day before it.' in pages["calculator.md"]
+
+
+def test_an_unknown_area_or_stage_is_a_problem_at_its_place(minimal):
+    _with_scalp(minimal)
+    minimal.replace("aftercare.yml", "stage: first-day", "stage: first-days")
+    minimal.replace("frequency.yml", "aftercare_area: scalp", "aftercare_area: scalps")
+    minimal.replace(
+        "aftercare.yml", "care_cards:\n", "  - id: scalp\n    heading: Again\n    body: Again.\ncare_cards:\n"
+    )
+    problems = area_problems(
+        _loaded(minimal, "frequency.yml", FrequencyTopic), _loaded(minimal, "aftercare.yml", AftercareTopic)
+    )
+    found = {(p.path, p.line, p.field, p.message) for p in problems}
+    assert found == {
+        (
+            "content/aftercare.yml",
+            minimal.line_of("aftercare.yml", "stage: first-days"),
+            "areas[0].stages[0].stage",
+            "unknown stage 'first-days': did you mean 'first-day'?",
+        ),
+        (
+            "content/aftercare.yml",
+            minimal.line_of("aftercare.yml", "heading: Again") - 1,
+            "areas[1].id",
+            "id 'scalp' is already used by area 0",
+        ),
+        (
+            "content/frequency.yml",
+            minimal.line_of("frequency.yml", "aftercare_area: scalps"),
+            "concerns[0].aftercare_area",
+            "unknown aftercare area 'scalps': did you mean 'scalp'?",
+        ),
+    }
+    minimal.replace("frequency.yml", "aftercare_area: scalps", "aftercare_area: knees")
+    problems = area_problems(_loaded(minimal, "frequency.yml", FrequencyTopic), None)
+    assert [p.message for p in problems] == ["unknown aftercare area 'knees' in the areas of content/aftercare.yml"]
+
+
+def test_the_real_content_has_no_area_problems():
+    assert (
+        area_problems(
+            _loaded_root(ROOT, "frequency.yml", FrequencyTopic), _loaded_root(ROOT, "aftercare.yml", AftercareTopic)
+        )
+        == []
+    )
+
+
+def _loaded_root(root, name, model):
+    doc, found = load_file(root / "content" / name, root)
+    assert not found
+    return doc, model.model_validate(doc.data)
+
+
+def _loaded(minimal, name, model):
+    return _loaded_root(minimal.root, name, model)

@@ -71,8 +71,9 @@ def widget_problems(value: dict, defs: dict, field: dict, path: str) -> list[str
     if "enum" in value:
         ok = widget == "select" and field.get("options") == value["enum"]
         return [] if ok else [f"{path}: needs a select of {value['enum']}"]
-    if kind == "integer":
-        expected = {"widget": "number", "value_type": "int", "min": value.get("minimum"), "max": value.get("maximum")}
+    if kind in ("integer", "number"):
+        value_type = "int" if kind == "integer" else "float"
+        expected = {"widget": "number", "value_type": value_type, "min": value.get("minimum"), "max": value.get("maximum")}
         actual = {key: field.get(key) for key in expected}
         return [] if actual == expected else [f"{path}: needs {expected}, has {actual}"]
     if value.get("format") == "date":

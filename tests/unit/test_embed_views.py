@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from conftest import ROOT
-from guide.embed import SANDBOX, full_page_links, snippets, split_front_matter
+from guide.embed import REFERRER_POLICY, SANDBOX, full_page_links, snippets, split_front_matter
 from guide.render import render_pages
 from guide.validate import load_content
 
@@ -37,11 +37,12 @@ def test_links_to_other_pages_point_one_folder_up():
     )
 
 
-def test_snippets_escape_the_title_and_share_the_sandbox():
+def test_snippets_escape_the_title_and_share_the_sandbox_and_referrer_policy():
     shown = snippets("faq", 'Questions & "answers"', site_url="https://g.example/", site_name="Guide")
     assert shown["script"] == '<script async src="https://g.example/embed.js" data-page="faq"></script>'
     assert 'title="Questions &amp; &quot;answers&quot; - Guide"' in shown["iframe"]
     assert f'sandbox="{SANDBOX}"' in shown["iframe"] and 'loading="lazy"' in shown["iframe"]
+    assert f'referrerpolicy="{REFERRER_POLICY}"' in shown["iframe"]
 
 
 def test_embed_front_matter_is_yaml_that_mkdocs_reads():

@@ -62,7 +62,7 @@ def test_review_dates_and_honest_review_status(minimal):
 def test_content_changes_reach_the_page(minimal):
     minimal.replace("frequency.yml", "{min: 2, default: 4, max: 6}", "{min: 2, default: 5, max: 6}")
     page = render_pages(load_content(minimal.root))["frequency.md"]
-    assert "| Acne scars | 3 to 6 (often 3) | 2 to 6 | 5 weeks |" in page
+    assert "| Acne scars | No studies for this row | 3 to 6 (often 3) | 2 to 6 | 5 weeks |" in page
 
 
 def test_care_cards_have_real_headings(minimal):
@@ -98,16 +98,25 @@ def test_glossary_words_become_tooltips_only_where_they_appear(minimal):
     assert "sunburn\n:   Skin made red and sore by the sun." in pages["glossary.md"]
 
 
-def test_a_word_explained_twice_in_the_glossary_is_an_error(minimal):
+def test_a_word_explained_twice_in_the_glossary_is_an_error_in_any_letter_case(minimal):
     minimal.file("glossary.yml").write_text(
-        "terms:\n  - term: PRP\n    definition: One.\n  - term: Other\n    also: [PRP]\n    definition: Two.\n",
+        "terms:\n  - term: PRP\n    definition: One.\n  - term: Other\n    also: [prp]\n    definition: Two.\n",
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as caught:
         load_content(minimal.root)
     assert [str(p) for p in caught.value.problems] == [
-        "content/glossary.yml:5:12: terms[1].also[0]: 'PRP' is already explained by term 0"
+        "content/glossary.yml:5:12: terms[1].also[0]: 'prp' is already explained by term 0 (letter case does not count)"
     ]
+
+
+def test_a_glossary_word_is_explained_in_each_letter_case_the_page_uses(minimal):
+    minimal.file("glossary.yml").write_text(
+        "terms:\n  - term: redness\n    definition: Skin that looks red.\n", encoding="utf-8"
+    )
+    minimal.replace("aftercare.yml", "intro: Keep", "intro: Redness fades. Keep")
+    page = render_pages(load_content(minimal.root))["aftercare.md"]
+    assert "*[Redness]: Skin that looks red." in page and "*[redness]: Skin that looks red." in page
 
 
 def test_the_aftercare_sheet_has_the_timeline_and_the_cards_without_citations(minimal):

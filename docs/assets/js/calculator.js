@@ -120,14 +120,16 @@ function start(root, plan) {
       summary: root.dataset.summary,
       description: `${$('.calc-aid').textContent}\nAftercare: ${careUrl}`,
     });
-    const careDay = kind === 'first' ? start : next.usual;
+    const [careDay, after] = planned.map((s) => s.date);
     const stages = $('.calc-stages');
+    const h = stages.dataset.heading;
+    const note = concern.aftercare_note;
 
     ics = () => calendar(planned.map(event));
     status.replaceChildren(el('p', {}, `After your ${kind} session on ${longDate(start)}, your next session ` +
       `could be from ${longDate(next.earliest)} to ${longDate(next.latest)}. The usual date is ${longDate(next.usual)}.`),
     ...warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, 'Check: '), w)));
-    for (const slot of ['earliest', 'usual', 'latest']) fill(slot, longDate(next[slot]));
+    for (const slot in next) fill(slot, longDate(next[slot]));
     fill('count', count);
     const gap = concern.interval_weeks.default;
     fill('gap', `${gap} week${gap > 1 ? 's' : ''}`);
@@ -137,9 +139,11 @@ function start(root, plan) {
       ...(planned.includes(s) ? [el('br', {}), el('a', {
         class: 'calc-google calc-noprint', href: googleLink(event(s)), target: '_blank', rel: 'noopener noreferrer',
       }, `Add session ${s.n} to Google Calendar`, el('span', { class: 'calc-vh' }, ' (opens in a new tab)'))] : []))));
-    stages.replaceChildren(...aftercareDates(careDay, plan.aftercare).map((s) => el('div', { class: 'calc-stage' },
-      el(stages.dataset.heading, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
-      ...list('Do:', s.do), ...list('Avoid:', s.avoid))));
+    stages.replaceChildren(note ? el('div', {}, el(h, {}, note.heading), el('p', {}, note.text)) : '',
+      ...aftercareDates(careDay, concern.aftercare || plan.aftercare, after).map((s) => el('div', { class: 'calc-stage' },
+        el(h, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
+        s.cut ? el('p', {}, stages.dataset.cut.replace('{date}', longDate(s.cut))) : '',
+        ...list('Do:', s.do), ...list('Avoid:', s.avoid))));
     out.hidden = false;
   }
 }

@@ -124,9 +124,12 @@ export function planCourse(start, concern, count) {
   };
 }
 
-// Aftercare stages with dates; the session is day 0
-export const aftercareDates = (session, stages) =>
-  stages.map((stage) => ({ ...stage, from: addDays(session, stage.from_day), to: addDays(session, stage.to_day) }));
+// Aftercare stages with dates (the session is day 0) that end before the next session, if given: cut to it
+export const aftercareDates = (session, stages, next) => stages.flatMap((stage) => {
+  const s = { ...stage, from: addDays(session, stage.from_day), to: addDays(session, stage.to_day) };
+  if (!next || s.to < next) return [s];
+  return s.from < next ? [{ ...s, to: addDays(next, -1), cut: next }] : [];
+});
 
 // When the next session's window has passed (but not by a year)
 export function lateWarning(start, concern, now) {

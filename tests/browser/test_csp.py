@@ -1,0 +1,265 @@
+"""The Content-Security-Policy in Chromium: nothing the guide does is blocked, and `_headers` works.
+
+Each page records `securitypolicyviolation` events (a listener every frame gets before its own
+scripts run) and console messages about the policy, across every page of the built site, a search,
+the planner, instant navigation between folder depths and back, print, the embed views inside a
+clinic's page on another origin, and the web editor once opened. One test blocks a script on
+purpose, to show the listener sees it.
+"""
+
+from __future__ import annotations
+
+import http.server
+import re
+import threading
+from functools import partial
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from browser.conftest import serve_pages
+from conftest import ROOT
+from guide.csp import HEADERS
+from guide.embed import snippets
+from guide.render import plan_data
+from guide.validate import load_content
+
+LISTEN = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => __cspViolations.push(
+  `${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`), true);
+"""
+CONCERN = plan_data(load_content(ROOT))["concerns"][0]["id"]
+# Sveltia CMS declares three web fonts on cdn.jsdelivr.net in @font-face rules. docs/admin/admin.css
+# swaps them for system fonts and the icon font served from /admin/, so nothing uses them and without
+# a policy Chromium never fetches them; with one, it reports each source the moment it is declared.
+SVELTIA_FONTS = "https://cdn.jsdelivr.net/fontsource/"
+SVELTIA_FAMILIES = {"Source Sans 3", "Noto Mono", "Material Symbols Outlined"}
+EDITOR = yaml.safe_load((ROOT / "docs" / "admin" / "config.yml").read_text(encoding="utf-8"))
+
+
+class Violations:
+    """What the policy blocked in a page and its frames: events, and console messages."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console: list[str] = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
+
+    def take(self) -> list[str]:
+        """Everything seen since the last take (call before leaving a page: its events go with it)."""
+        found = [v for frame in self.page.frames for v in frame.evaluate("window.__cspViolations || []")]
+        for frame in self.page.frames:
+            frame.evaluate("window.__cspViolations = []")
+        found += self.console
+        self.console = []
+        return found
+
+
+@pytest.fixture
+def watched(browser, site_url):
+    """Open a page that records what the policy blocks."""
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(**options)
+        context.add_init_script(LISTEN)
+        contexts.append(context)
+        page = context.new_page()
+        return page, Violations(page)
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def addresses(site: Path) -> list[str]:
+    return ["/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+
+
+def plan(frame) -> None:
+    for label, value in (("Day", "20"), ("Month", "3"), ("Year", "2026")):
+        frame.get_by_label(label, exact=True).fill(value)
+    frame.get_by_role("button", name="Plan my sessions").click()
+    expect(frame.get_by_role("heading", name="Your plan")).to_be_visible()
+
+
+def test_the_listener_sees_a_blocked_script(site_url, watched):
+    """The page as built, with one hash taken out of its policy: the checks below can fail."""
+    page, violations = watched()
+
+    def without_a_hash(route):
+        html = route.fetch().text()
+        route.fulfill(body=re.sub(r" 'sha256-[^']+'", "", html, count=1), content_type="text/html")
+
+    page.route(site_url + "/aftercare/", without_a_hash)
+    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    found = violations.take()
+    assert any(v.startswith("script-src-elem inline") for v in found), found
+
+
+def test_no_page_breaks_its_policy(built_site, site_url, watched):
+    page, violations = watched()
+    every = addresses(built_site)
+    sitemap = re.findall(r"<loc>(.*?)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert {urlsplit(loc).path for loc in sitemap} <= set(every)
+    assert {"/404.html", "/admin/", "/embed/aftercare/", "/embed/calculator/"} <= set(every)
+    found = {}
+    for path in every:
+        page.goto(site_url + path, wait_until="networkidle")
+        found[path] = violations.take()
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_search_runs_under_the_policy(site_url, watched):
+    page, violations = watched()
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.get_by_role("dialog", name="Search").get_by_role("textbox").press_sequentially("aftercare")
+    page.locator(".md-search-result__item a").first.wait_for()
+    assert violations.take() == []
+
+
+def test_the_planner_runs_downloads_and_prints_under_the_policy(site_url, watched):
+    page, violations = watched()
+    page.goto(site_url + "/calculator/", wait_until="networkidle")
+    plan(page.main_frame)
+    with page.expect_download():
+        page.get_by_role("button", name="Add all dates to your calendar").click()
+    page.get_by_role("button", name="Print this plan").click()
+    page.emulate_media(media="print")
+    page.wait_for_timeout(200)
+    assert violations.take() == []
+
+
+@pytest.mark.parametrize("path", ["/", "/aftercare/", "/aftercare-sheet/", "/glossary/", "/embed/risks/"])
+def test_print_media_breaks_nothing(site_url, watched, path):
+    page, violations = watched()
+    page.emulate_media(media="print")
+    page.goto(site_url + path, wait_until="networkidle")
+    assert violations.take() == []
+
+
+def test_instant_navigation_runs_the_next_pages_scripts_under_the_first_pages_policy(site_url, watched):
+    """Material swaps in the next page's content and runs the inline scripts in it, but the policy
+    stays the first page's: from the home page (/) to pages one folder down, and back."""
+    page, violations = watched()
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.evaluate("window.stillTheSameDocument = true")
+    page.locator("article").get_by_role("link", name="Aftercare at home").click()
+    page.wait_for_url("**/aftercare/")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Words explained").first.click()
+    page.wait_for_url("**/glossary/")
+    page.go_back()
+    page.wait_for_url("**/aftercare/")
+    page.go_back()
+    page.wait_for_url(site_url + "/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.stillTheSameDocument") is True, "Material navigated without reloading"
+    assert violations.take() == []
+
+
+def test_embed_views_on_a_clinics_page_run_under_their_policy(site_url, watched):
+    embeds = [
+        snippets(slug, slug, site_url=site_url + "/", site_name="Guide", query=query)[kind]
+        for slug, query in (("aftercare", "theme=dark"), ("calculator", f"concern={CONCERN}"))
+        for kind in ("script", "iframe")
+    ]
+    body = "".join(embeds)
+    origin = serve_pages({"/": f'<!doctype html><html lang="en"><title>Clinic</title><body>{body}</body></html>'})
+    page, violations = watched()
+    page.goto(origin + "/", wait_until="load")
+    for frame in page.locator("iframe").all():
+        frame.scroll_into_view_if_needed()  # the frames load lazily
+    page.wait_for_load_state("networkidle")
+    frames = [f for f in page.frames if "/embed/" in f.url]
+    assert len(frames) == 4
+    for frame in frames:
+        if "/embed/calculator/" in frame.url:
+            plan(frame)
+    assert violations.take() == []
+
+
+def test_the_web_editor_opens_under_its_policy(site_url, watched):
+    page, violations = watched()
+    page.goto(site_url + "/admin/", wait_until="networkidle")
+    page.get_by_role("button", name="Open the editor").click()
+    expect(page.get_by_role("heading", name=EDITOR["app_title"])).to_be_visible()  # its sign-in screen
+    page.wait_for_load_state("networkidle")
+    assert [v for v in violations.take() if SVELTIA_FONTS not in v] == []
+    used = page.evaluate("[...document.fonts].filter(f => f.status !== 'unloaded').map(f => f.family)")
+    assert "Guide Material Symbols" in used and not set(used) & SVELTIA_FAMILIES, "the blocked fonts are unused"
+
+
+class _WithHeaders(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with the headers its _headers file gives each address, as Netlify would."""
+
+    rules: dict[str, dict[str, str]] = {}
+
+    def end_headers(self):
+        path = urlsplit(self.path).path
+        for name, value in {**self.rules.get("/*", {}), **self.rules.get(path, {})}.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def header_rules(text: str) -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if line.startswith("/"):
+            rules[line] = current = {}
+        elif line.startswith("  "):
+            name, value = line.strip().split(": ", 1)
+            current[name] = value
+    return rules
+
+
+@pytest.fixture(scope="module")
+def with_headers(built_site):
+    rules = header_rules((built_site / HEADERS).read_text(encoding="utf-8"))
+    handler = partial(type("Handler", (_WithHeaders,), {"rules": rules}), directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_with_the_headers_only_embed_views_can_be_framed_by_other_sites(browser, with_headers):
+    paths = ["/embed/aftercare/", "/aftercare/", "/", "/admin/", "/404.html", "/no-such-page/"]
+    frames = "".join(f'<iframe title="{p}" src="{with_headers}{p}"></iframe>' for p in paths)
+    origin = serve_pages({"/": f'<!doctype html><html lang="en"><title>Clinic</title>{frames}</html>'})
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: re.search("frame-ancestors 'self'|X-Frame-Options", m.text) and refused.append(m.text))
+    page.goto(origin + "/", wait_until="networkidle")
+    shown = {frame.url.removeprefix(with_headers) for frame in page.frames}
+    context.close()
+    assert "/embed/aftercare/" in shown
+    assert shown & set(paths[1:]) == set(), "the others show Chromium's error page instead"
+    assert len(refused) == len(paths) - 1, refused
+
+
+def test_with_the_headers_every_page_still_works(built_site, browser, with_headers):
+    """The header policy (the meta's, plus frame-ancestors) and the other headers break nothing, and
+    Chromium knows every feature Permissions-Policy names."""
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    violations = Violations(page)
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    found = {}
+    for path in addresses(built_site):
+        response = page.goto(with_headers + path, wait_until="networkidle")
+        assert response.headers["x-content-type-options"] == "nosniff"
+        found[path] = violations.take()
+    context.close()
+    assert {path: v for path, v in found.items() if v} == {}
+    assert errors == []
