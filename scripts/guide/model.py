@@ -38,11 +38,21 @@ def _nfc(value: object) -> object:
     return normalise(value) if isinstance(value, str) else value
 
 
-_Stripped = StringConstraints(strip_whitespace=True, min_length=1)
-# Text: the small allowed Markdown of markup.py (emphasis, lists, links to pages and https:/mailto:).
-Text = Annotated[str, BeforeValidator(_nfc), _Stripped, AfterValidator(_checked(markdown_problem))]
+# Text: the small allowed Markdown of markup.py (emphasis, lists, links to pages and https:/mailto:),
+# a few short paragraphs at most.
+Text = Annotated[
+    str,
+    BeforeValidator(_nfc),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=3000),
+    AfterValidator(_checked(markdown_problem)),
+]
 # Line: plain text shown as it is (titles, headings, names, definitions): no Markdown links either.
-Line = Annotated[str, BeforeValidator(_nfc), _Stripped, AfterValidator(_checked(plain_problem))]
+Line = Annotated[
+    str,
+    BeforeValidator(_nfc),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+    AfterValidator(_checked(plain_problem)),
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Cites = Annotated[
     list[Slug],

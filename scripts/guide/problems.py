@@ -27,8 +27,14 @@ def field_path(loc: tuple) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{shorten(part)}" if text else str(shorten(part))
     return text
+
+
+def shorten(value: object, limit: int = 80) -> object:
+    """A value to quote in a message: long text is cut, so one mistake is one readable line."""
+    text = value if isinstance(value, str) else repr(value)
+    return value if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ContentError(Exception):

@@ -15,7 +15,7 @@ from .load import Document, load_file
 from .markup import link_targets
 from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
 from .pages import generated_names
-from .problems import ContentError, Problem, field_path
+from .problems import ContentError, Problem, field_path, shorten
 
 _FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
 
@@ -136,9 +136,9 @@ def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Proble
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx", {})
-    got = error.get("input")
+    got = shorten(error.get("input"))
     line, column = doc.position(loc)
-    name = loc[-1] if loc else ""
+    name = shorten(loc[-1]) if loc else ""
 
     if kind == "missing":
         line, column = doc.key_position(loc[:-1]) if loc[:-1] else (1, 1)
@@ -165,8 +165,9 @@ def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Proble
         message = "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} items"
     elif kind == "string_too_short":
         message = "must not be empty"
-    elif kind == "string_too_long":
-        message = f"is too long: keep it under {ctx.get('max_length')} characters (it has {len(str(got))})"
+    elif kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
+        length = len(error["input"])
+        message = f"is too long: keep it under {ctx.get('max_length')} characters (it has {length})"
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(str(name), got)
     elif kind in ("greater_than_equal", "less_than_equal"):
@@ -381,4 +382,4 @@ def _unused_references(doc: Document, bibliography: Bibliography, content: Conte
 def _unknown(what: str, value: object, known, where: str) -> str:
     close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
     hint = f": did you mean '{close[0]}'?" if close else f" in {where}"
-    return f"unknown {what} '{value}'{hint}"
+    return f"unknown {what} '{shorten(value)}'{hint}"

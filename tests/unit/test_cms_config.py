@@ -73,7 +73,8 @@ def widget_problems(value: dict, defs: dict, field: dict, path: str) -> list[str
         return [] if ok else [f"{path}: needs a select of {value['enum']}"]
     if kind in ("integer", "number"):
         value_type = "int" if kind == "integer" else "float"
-        expected = {"widget": "number", "value_type": value_type, "min": value.get("minimum"), "max": value.get("maximum")}
+        limits = {"min": value.get("minimum"), "max": value.get("maximum")}
+        expected = {"widget": "number", "value_type": value_type} | limits
         actual = {key: field.get(key) for key in expected}
         return [] if actual == expected else [f"{path}: needs {expected}, has {actual}"]
     if value.get("format") == "date":

@@ -36,20 +36,22 @@ names = st.sampled_from(sorted(PAGES))
 SCALARS = ["x", "title", "'it''s'", '"say \\"hi\\""', "", "1", "-2.5", "1e400", ".nan", "~", "null", "yes", "="]
 SCALARS += ["<<", "0x_", "0b_", "-0x_", "+0b__", "9" * 5000, "1:00:00", "2026-02-30", "é 名前 🙂", "<b>", "harris-2015"]
 PROPERTIES = ["&a ", "*a ", "!x ", "!!str ", "!!int ", "!!binary ", "!!timestamp ", "!!python/name:x ", "&b !!seq "]
+HAZARDS = ["&r [*r]", "!!binary x", "!!timestamp x", "!!float x"]  # each one crashes a careless loader
 KEYS = ["title", "intro", "review", "status", "related", "cites", "id", "label", "items", "x", "1", "null", "é"]
 KEYS += ["summary", "key_points", "timeline", "level", "heading", "references", "doi", "<<", "? x", "[a]"]
 NOISE = ["\t", "\r", "\r\n", "\x00", "\x1b", "\x85", "\u2028", "\ufeff", "---", "...", "#", "'", '"', "}", "%YAML 1.1"]
+NOTHING = st.just("")
 
 
-def sometimes(strategy: st.SearchStrategy[str], one_in: int, usually: str = "") -> st.SearchStrategy[str]:
-    """A value of the strategy about one time in `one_in`, else `usually` (which examples shrink to)."""
-    return st.integers(1, one_in).flatmap(lambda roll: strategy if roll == one_in else st.just(usually))
+def sometimes(rare: st.SearchStrategy[str], one_in: int, usually=NOTHING) -> st.SearchStrategy[str]:
+    """A value of `rare` about one time in `one_in`, else of `usually` (which examples shrink to)."""
+    return st.integers(1, one_in).flatmap(lambda roll: rare if roll == one_in else usually)
 
 
 scalar = st.sampled_from(SCALARS) | st.text(st.characters(exclude_categories=["Cc", "Cs"]), max_size=6)
 properties = sometimes(st.sampled_from(PROPERTIES), 12)
 node = st.recursive(
-    st.builds(str.__add__, properties, scalar),
+    sometimes(st.sampled_from(HAZARDS), 30, usually=st.builds(str.__add__, properties, scalar)),
     lambda inner: st.builds(
         str.__add__,
         properties,
@@ -61,13 +63,13 @@ node = st.recursive(
     max_leaves=10,
 )
 noise = st.sampled_from(NOISE) | st.builds(
-    str.__mul__, st.sampled_from(["[", "{a: ", "- ", "  "]), st.integers(1, 1000)
+    str.__mul__, st.sampled_from(["[", "{a: ", "- ", "  "]), st.sampled_from([2, 30, 1000])
 )
 entry = st.builds(
     "{}{}{}{}{}\n".format,
     sometimes(st.just("- "), 6),
     st.sampled_from(KEYS),
-    sometimes(st.sampled_from([":", " : ", ": :"]), 10, usually=": "),
+    sometimes(st.sampled_from([":", " : ", ": :"]), 10, usually=st.just(": ")),
     sometimes(noise, 8),
     node,
 )

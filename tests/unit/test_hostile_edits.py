@@ -136,3 +136,14 @@ def test_text_is_normalised_to_nfc(minimal):
     decomposed = "Cafe\u0301"
     minimal.replace("aftercare.yml", "title: Aftercare at home", f"title: {decomposed}")
     assert load_content(minimal.root).topics["aftercare"].title == normalise(decomposed) == "Caf\u00e9"
+
+
+def test_a_huge_value_or_field_name_gives_one_short_line(minimal):
+    minimal.replace("aftercare.yml", "title: Aftercare at home", "title: " + "Long " * 2000)
+    minimal.replace("aftercare.yml", "intro: Keep", "x" * 900 + ": 1\nintro: Keep")
+    with pytest.raises(ContentError) as caught:
+        load_content(minimal.root)
+    lines = [str(p) for p in caught.value.problems]
+    assert any("title: is too long: keep it under 400 characters" in line for line in lines), lines
+    assert any("unknown field 'xxx" in line for line in lines), lines
+    assert all(len(line) < 400 for line in lines), [len(line) for line in lines]

@@ -178,3 +178,14 @@ def test_plain_text_drops_markdown_marks():
     assert plain_text("Use **only** what [your clinic](aftercare.md) gives, *gently*.") == (
         "Use only what your clinic gives, gently."
     )
+
+
+def test_the_aftercare_sheet_shows_each_area_of_aftercare(minimal):
+    minimal.replace(
+        "aftercare.yml",
+        "related: [frequency]",
+        "areas:\n  - id: scalp\n    heading: Aftercare for the scalp\n    body: Ask your clinic.\n"
+        "    cites: [alam-2014]\nrelated: [frequency]",
+    )
+    sheet = render_pages(load_content(minimal.root))["aftercare-sheet.md"]
+    assert "**Aftercare for the scalp:** Ask your clinic." in sheet
