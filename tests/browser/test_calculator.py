@@ -489,3 +489,73 @@ def test_changing_an_interval_in_the_yaml_changes_the_planners_answer(tmp_path, 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+# The course as a timeline (docs/assets/js/plan-figure.js): what a figure under the plan must show
+FIGURE = ".calc-course svg"
+LISTED = re.compile(r"Session \d+: (\w+ \d+ \w+ \d{4})")
+CSP_LISTEN = """window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => __csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);"""
+
+
+def check_course_figure(page, sessions: list[date], stages: list[dict]) -> str:
+    """One figure: a dot per session, named and described in words with the listed dates, and a bar per
+    aftercare step shown after each session (the test's own copy of the rule), each ending before the next
+    session's dot. Returns the figure's title id."""
+    expect(page.locator(FIGURE)).to_have_count(1)
+    figure = page.locator(FIGURE)
+    assert figure.get_attribute("role") == "img"
+    listed = [LISTED.match(t).group(1) for t in page.locator(".calc-sessions li").all_inner_texts()]
+    assert listed == [weekday_date(d) for d in sessions]
+    expect(figure.locator("circle")).to_have_count(len(sessions))
+    title_id, desc_id = figure.get_attribute("aria-labelledby"), figure.get_attribute("aria-describedby")
+    words = figure.locator(f"[id='{title_id}']").text_content() + " " + figure.locator(f"[id='{desc_id}']").text_content()
+    assert f"{len(sessions)} sessions from {listed[0]} to {listed[-1]}" in words, words
+    assert figure.locator("title").get_attribute("id") == title_id and figure.locator("desc").get_attribute("id") == desc_id
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)), "ids are unique on the page"
+
+    nexts = [*sessions[1:], None]
+    expected = [len(fitted(day, after, stages)) for day, after in zip(sessions, nexts, strict=True)]
+    dots = [float(x) for x in figure.locator("circle").evaluate_all("cs => cs.map(c => c.getAttribute('cx'))")]
+    bars = figure.locator("rect").evaluate_all("rs => rs.map(r => [+r.getAttribute('x'), +r.getAttribute('width')])")
+    assert len(bars) == sum(expected), "a bar per aftercare step shown after each session"
+    day = (dots[1] - dots[0]) / (sessions[1] - sessions[0]).days  # a day's width; a dot sits mid-day
+    for x, width in bars:
+        after = [dot for dot in dots if dot > x + day]  # the sessions after the one this bar follows
+        assert not after or x + width < after[0], f"a bar from {x} to {x + width} runs into the session at {after[0]}"
+    assert figure.evaluate("svg => [svg, ...svg.querySelectorAll('*')].every(e => !e.hasAttribute('style'))")
+    box = figure.bounding_box()
+    assert 300 <= box["width"] <= page.viewport_size["width"], box
+    return title_id
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.skipif(WEEKLY is None, reason="no concern has weekly sessions")
+def test_the_course_is_drawn_as_a_timeline_under_the_plan(site_url, page_for, scheme):
+    page, watch = page_for(scheme, timezone_id="Europe/London", viewport=PHONE)
+    page.add_init_script(CSP_LISTEN)
+    page.clock.set_fixed_time(NOW)
+    page.goto(site_url + "/calculator/", wait_until="networkidle")
+    start = date(2026, 3, 20)
+
+    plan(page, "20", "3", "2026", concern=WEEKLY["id"])  # hair loss: every week
+    gap = WEEKLY["interval_weeks"]["default"]
+    first = check_course_figure(
+        page, [weeks(start, gap * n) for n in range(course_size(WEEKLY))], WEEKLY.get("aftercare", PLAN["aftercare"])
+    )
+    assert axe_violations(page) == [], "with a weekly course"
+
+    plan(page, "20", "3", "2026", concern=ACNE["id"])  # the figure is replaced, not added to
+    gap = ACNE["interval_weeks"]["default"]
+    second = check_course_figure(page, [weeks(start, gap * n) for n in range(course_size(ACNE))], PLAN["aftercare"])
+    assert second != first and page.locator(f"[id='{first}']").count() == 0
+    assert axe_violations(page) == [], "with a monthly course"
+
+    plan(page, "31", "2", "2026")  # not a real date: no figure
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator(FIGURE)).to_have_count(0)
+    plan(page, "20", "3", "2026", concern=ACNE["id"], count="2")
+    check_course_figure(page, [start, weeks(start, gap)], PLAN["aftercare"])
+    assert page.evaluate("window.__csp") == [], "nothing was blocked by the Content-Security-Policy"
+    assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []

@@ -5,7 +5,7 @@ modules those scripts import (static imports load before a module runs), each gz
 default level, as a server sends them. Not counted: the search index and Material's search worker,
 which are fetched in the background once the page shows and are then cached for every other page,
 and data a widget fetches when used (the calculator's plan.json). `make bench` measures everything a
-browser loads. The calculator's own budget (6 KB gzipped) is in tests/js/ics.test.mjs.
+browser loads. The planner's own budget (7.5 KB gzipped, its four modules) is in tests/js/ics.test.mjs.
 """
 
 from __future__ import annotations

@@ -71,16 +71,17 @@ test('a Google Calendar link for one all-day event, end exclusive', () => {
   assert.equal(link.searchParams.get('details'), 'A & B\nhttps://example.org/aftercare/?a=1');
 });
 
-test("the planner's scripts stay under 6 KB gzipped", () => {
-  const files = ['calculator.js', 'plan-dates.js', 'ics.js'];
-  const size = files.reduce((sum, name) => sum + gzipSync(readFileSync(resolve(JS, name))).length, 0);
+const PLANNER = ['calculator.js', 'plan-dates.js', 'ics.js', 'plan-figure.js'];
+
+test("the planner's scripts stay under 7.5 KB gzipped", () => {
+  const size = PLANNER.reduce((sum, name) => sum + gzipSync(readFileSync(resolve(JS, name))).length, 0);
   console.log(`planner scripts: ${size} bytes gzipped`);
   assert.ok(size > 1000, 'the files were not read');
-  assert.ok(size <= 6 * 1024, `${size} bytes gzipped`);
+  assert.ok(size <= 7.5 * 1024, `${size} bytes gzipped`); // was 6 KB; the course timeline (plan-figure.js) adds 1.4 KB
 });
 
 test('the planner imports nothing but its own modules, and stores nothing', () => {
-  for (const name of ['calculator.js', 'plan-dates.js', 'ics.js']) {
+  for (const name of PLANNER) {
     const source = readFileSync(resolve(JS, name), 'utf8');
     for (const spec of source.matchAll(/\bfrom\s+'([^']+)'/g)) assert.match(spec[1], /^\.\/[a-z-]+\.js$/, name);
     assert.doesNotMatch(source, /localStorage|sessionStorage|document\.cookie|indexedDB|sendBeacon|XMLHttpRequest/, name);

@@ -4,6 +4,7 @@ import {
   aftercareDates, checkDate, dateRange, isoDate, lateWarning, longDate, planCourse, readCount, readDate, today,
 } from './plan-dates.js';
 import { calendar, googleLink } from './ics.js';
+import { courseFigure } from './plan-figure.js';
 
 let data;
 const load = () => (data ??= fetch(new URL('../data/plan.json', import.meta.url))
@@ -102,6 +103,7 @@ function start(root, plan) {
       list.append(el('li', {}, el('a', { href: '#' + f[fields[0]].id }, message)));
     }
     status.replaceChildren();
+    $('.calc-course').replaceChildren();
     out.hidden = true;
     summary.hidden = false;
     summary.focus();
@@ -124,6 +126,7 @@ function start(root, plan) {
     const stages = $('.calc-stages');
     const h = stages.dataset.heading;
     const note = concern.aftercare_note;
+    const care = concern.aftercare || plan.aftercare;
 
     ics = () => calendar(planned.map(event));
     status.replaceChildren(el('p', {}, `After your ${kind} session on ${longDate(start)}, your next session ` +
@@ -140,10 +143,11 @@ function start(root, plan) {
         class: 'calc-google calc-noprint', href: googleLink(event(s)), target: '_blank', rel: 'noopener noreferrer',
       }, `Add session ${s.n} to Google Calendar`, el('span', { class: 'calc-vh' }, ' (opens in a new tab)'))] : []))));
     stages.replaceChildren(note ? el('div', {}, el(h, {}, note.heading), el('p', {}, note.text)) : '',
-      ...aftercareDates(careDay, concern.aftercare || plan.aftercare, after).map((s) => el('div', { class: 'calc-stage' },
+      ...aftercareDates(careDay, care, after).map((s) => el('div', { class: 'calc-stage' },
         el(h, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
         s.cut ? el('p', {}, stages.dataset.cut.replace('{date}', longDate(s.cut))) : '',
         ...list('Do:', s.do), ...list('Avoid:', s.avoid))));
+    $('.calc-course').replaceChildren(courseFigure(sessions, care));
     out.hidden = false;
   }
 }
