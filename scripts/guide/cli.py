@@ -10,12 +10,15 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
 review-pack  write the document a clinician signs off page by page (build/review-pack.md)
+translation-hash  print the English version a translated file should follow (content/es/<file>.yml);
+        --update writes it into the file's translation.source
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,13 +28,16 @@ from datetime import date
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
+from textstat.textstat import textstatistics
 
 from .cms import write_config
+from .load import load_file
 from .problems import ContentError, Problem, format_problems
-from .readability import GRADE_CEILING, measure
+from .readability import GRADE_CEILING, measure, running_text
 from .render import render_pages
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
+from .translate import is_progress_note, language_folders, source_version
 from .validate import Content, load_content
 
 
@@ -52,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("review-pack", help="write the clinical review pack")
     pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
     pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
+    version = commands.add_parser("translation-hash", help="print the English version a translation follows")
+    version.add_argument("files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml")
+    version.add_argument("--update", action="store_true", help="write it into each file's translation.source")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -64,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "cms":
         print(f"wrote {write_config(root).relative_to(root)}")
         return 0
+    if args.command == "translation-hash":
+        return translation_hash(root, args.files, args.update)
 
     try:
         content = load_content(root)
@@ -90,8 +101,8 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
         problems = list(content.warnings)
     except ContentError as err:
         content, problems = None, err.problems
-    if strict_review:
-        problems = [replace(p, severity="error") for p in problems]
+    if strict_review:  # pages still to translate are progress, not a review problem: they stay warnings
+        problems = [p if is_progress_note(p) else replace(p, severity="error") for p in problems]
     failed = any(p.severity == "error" for p in problems)
     if output == "github":
         for problem in problems:
@@ -105,7 +116,8 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
     if output == "text":
         print(_reading_report(content))
-    print(_summary(content) + warnings)
+    first, *translations = _summary(content).splitlines()
+    print("\n".join([first + warnings, *translations]))
     return 0
 
 
@@ -116,7 +128,29 @@ def _reading_report(content: Content) -> str:
         found = measure(topic)
         over = "  <- above the ceiling: shorten sentences, use everyday words" if found.grade > GRADE_CEILING else ""
         lines.append(f"  {content.sources[slug]:{width}} grade {found.grade:4.1f}  {found.minutes} min{over}")
+    for translation in content.translations.values():
+        if translation.lang not in READING_EASE or not translation.topics:
+            continue
+        formula, floor = READING_EASE[translation.lang]
+        lines.append(f"Reading ease in {translation.name} ({formula}; the guide's floor is {floor}):")
+        for slug, topic in translation.topics.items():
+            ease = reading_ease(running_text(topic), translation.lang)
+            low = "  <- below the floor: shorten sentences, use shorter words" if ease < floor else ""
+            lines.append(f"  {translation.sources[slug]:{width}} ease {ease:5.1f}{low}")
     return "\n".join(lines)
+
+
+# Reading ease for translations: (formula, the lowest score a page may have). Szigriszt-Pazos on
+# the INFLESZ scale: 65 to 80 is "bastante fácil" (fairly easy), over 80 "muy fácil".
+READING_EASE = {"es": ("Szigriszt-Pazos, INFLESZ scale, higher is easier", 65)}
+
+
+def reading_ease(text: str, lang: str) -> float:
+    """Szigriszt-Pazos for Spanish (textstat, offline, syllables from pyphen's dictionary). Its own
+    textstat instance, because set_lang on the shared one would change the English grades."""
+    meter = textstatistics()
+    meter.set_lang(lang)
+    return meter.szigriszt_pazos(text)
 
 
 def github_annotation(problem: Problem) -> str:
@@ -135,10 +169,65 @@ def github_annotation(problem: Problem) -> str:
 def _summary(content: Content) -> str:
     files = len(content.topics) + 1 + bool(content.glossary)
     glossary = f", {len(content.glossary)} glossary terms" if content.glossary else ""
-    return (
+    lines = [
         f"content/ is fine: {files} files, {len(content.topics)} topic pages, "
         f"{len(content.references)} references{glossary} checked"
-    )
+    ]
+    for lang, translation in content.translations.items():
+        records = translation.files.values()
+        reviewed = sum(record.status == "reviewed" for record in records)
+        stale = sum(record.stale for record in records)
+        to_do = f"{len(translation.missing)} still to translate" if translation.missing else "complete"
+        lines.append(
+            f"content/{lang}/ ({translation.name}): {len(records)} translated files checked "
+            f"({reviewed} reviewed, {len(records) - reviewed} machine-assisted, {stale} stale); {to_do}"
+        )
+    return "\n".join(lines)
+
+
+def translation_hash(root: Path, files: list[Path], update: bool) -> int:
+    """Print (or write) the version of the English file each translated file should follow."""
+    languages = {folder.resolve() for folder in language_folders(root / "content")}
+    failed = 0
+    for given in files:
+        path = (given if given.is_absolute() else Path.cwd() / given).resolve()
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(given)
+        english = root / "content" / path.name  # a translation's twin, or the English file itself
+        if path.parent not in languages | {(root / "content").resolve()} or not english.is_file():
+            message = "not a content file, or a translation with an English twin (like content/es/faq.yml)"
+            print(f"{rel}: {message}", file=sys.stderr)
+            failed = 1
+            continue
+        doc, problems = load_file(english, root)
+        if doc is None:
+            print(format_problems(problems), file=sys.stderr)
+            failed = 1
+            continue
+        version = source_version(doc)
+        if not update:
+            print(f'{rel}: source: "{version}"  (the words of {doc.path} now)')
+            continue
+        failed |= _write_source(root, path, rel, version)
+    return failed
+
+
+def _write_source(root: Path, path: Path, rel: str, version: str) -> int:
+    """Set translation.source in a translated file, changing nothing else in it."""
+    doc, _ = load_file(path, root) if path.is_file() else (None, [])
+    header = doc.data.get("translation") if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(header, dict) or "source" not in header:
+        header = f'translation: {{source: "{version}", status: machine-assisted}}'
+        print(f"{rel}: add a header first: {header}", file=sys.stderr)
+        return 1
+    line, column = doc.position(("translation", "source"))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = lines[line - 1]
+    value = re.compile(r"\"[^\"]*\"|'[^']*'|[^\s#,}]+").match(text, column - 1)
+    assert value is not None, "the loader found a value here"
+    lines[line - 1] = text[: value.start()] + f'"{version}"' + text[value.end() :]
+    path.write_text("".join(lines), encoding="utf-8")
+    print(f'{rel}: source set to "{version}"')
+    return 0
 
 
 def write_markdown(root: Path, content: Content, out: Path) -> None:

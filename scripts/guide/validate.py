@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from .markup import link_targets
 from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
 from .pages import generated_names
 from .problems import ContentError, Problem, field_path, shorten
+from .translate import Translation, load_translations
 
 _FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
 
@@ -29,6 +30,7 @@ class Content:
     sources: dict[str, str]  # slug -> content file path, relative to the repository
     glossary: tuple[Term, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    translations: dict[str, Translation] = field(default_factory=dict)  # by language folder: "es" (translate.py)
 
 
 def load_content(root: Path, content_dir: str = "content", today: date | None = None) -> Content:
@@ -55,6 +57,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
     if problems:
         raise ContentError(problems)
 
+    english = dict(models)  # every English file by name, for the translations to follow
     bib_doc, bibliography = models.pop("references.yml")
     assert isinstance(bibliography, Bibliography)
     glossary: tuple[Term, ...] = ()
@@ -77,9 +80,11 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
     problems += _unused_references(bib_doc, bibliography, content)
     if today is not None:
         problems += [p for doc, topic in models.values() for p in _overdue_review(doc, topic, today)]
+    translations, found = load_translations(root, folder, english, pages)  # content/es/ and the like, if any
+    problems += found
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-    return replace(content, warnings=tuple(sorted(problems)))
+    return replace(content, warnings=tuple(sorted(problems)), translations=translations)
 
 
 def _content_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]]:

@@ -495,7 +495,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 FIGURE = ".calc-course svg"
 LISTED = re.compile(r"Session \d+: (\w+ \d+ \w+ \d{4})")
 CSP_LISTEN = """window.__csp = [];
-document.addEventListener('securitypolicyviolation', (e) => __csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);"""
+document.addEventListener(
+  'securitypolicyviolation', (e) => __csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);"""
 
 
 def check_course_figure(page, sessions: list[date], stages: list[dict]) -> str:
@@ -509,9 +510,14 @@ def check_course_figure(page, sessions: list[date], stages: list[dict]) -> str:
     assert listed == [weekday_date(d) for d in sessions]
     expect(figure.locator("circle")).to_have_count(len(sessions))
     title_id, desc_id = figure.get_attribute("aria-labelledby"), figure.get_attribute("aria-describedby")
-    words = figure.locator(f"[id='{title_id}']").text_content() + " " + figure.locator(f"[id='{desc_id}']").text_content()
+    words = (
+        figure.locator(f"[id='{title_id}']").text_content() + " " + figure.locator(f"[id='{desc_id}']").text_content()
+    )
     assert f"{len(sessions)} sessions from {listed[0]} to {listed[-1]}" in words, words
-    assert figure.locator("title").get_attribute("id") == title_id and figure.locator("desc").get_attribute("id") == desc_id
+    assert (
+        figure.locator("title").get_attribute("id") == title_id
+        and figure.locator("desc").get_attribute("id") == desc_id
+    )
     ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids)), "ids are unique on the page"
 
