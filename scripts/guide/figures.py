@@ -6,7 +6,8 @@ templates). Colours come from CSS classes in docs/assets/css/guide.css that use 
 variables, so a figure follows the light and dark schemes and prints. There are no style
 attributes, scripts, links, fonts or images, and every word from the content is escaped. The
 viewBox is a phone's width, and the stylesheet scales it to the column. The elements and attributes
-used here are the ones scripts/guide/html_check.py allows.
+used here are the ones scripts/guide/html_check.py allows. Their words come in as `t`, the
+interface text of the page's language (templates/strings/<lang>.yml, loaded by render.py).
 """
 
 from __future__ import annotations
@@ -34,23 +35,34 @@ BAR = 14  # bar thickness
 CHAR = FONT * 0.54  # a generous average character width (system sans fonts use about 0.45), for wrapping
 
 
-def page_figures(topic: object) -> dict[str, str]:
+def page_figures(topic: object, t: Mapping) -> dict[str, str]:
     """The figures a topic page shows, by name, for its kinds template: none for most pages."""
     if isinstance(topic, AftercareTopic):
-        return {"timeline": aftercare_timeline(topic.timeline)}
+        return {"timeline": aftercare_timeline(topic.timeline, t)}
     if isinstance(topic, BenefitsTopic):
-        return {"evidence": evidence_overview(topic.indications, EVIDENCE_LEVELS)}
+        return {"evidence": evidence_overview(topic.indications, EVIDENCE_LEVELS, t)}
     if isinstance(topic, WhatIsTopic) and topic.needle_depths:
-        return {"needle_depths": needle_depths(topic.needle_depths)}
+        return {"needle_depths": needle_depths(topic.needle_depths, t)}
     return {}
 
 
-def days_text(from_day: int, to_day: int) -> str:
+def days_text(from_day: int, to_day: int, t: Mapping) -> str:
     """'day 0' or 'days 1 to 3': a stage's days in words."""
-    return f"day {from_day}" if from_day == to_day else f"days {from_day} to {to_day}"
+    days = t["days"]
+    return days["one"].format(day=from_day) if from_day == to_day else days["range"].format(first=from_day, last=to_day)
 
 
-def aftercare_timeline(stages: Sequence[TimelineStage], *, name: str = "aftercare-timeline") -> str:
+def depth_text(depth: NeedleDepth, t: Mapping) -> str:
+    """The depth in words, the same in the figure and the table: 'under 0.5 mm', '1.5 mm', '0.5 to 2.5 mm'."""
+    words = t["depth"]
+    if depth.min_mm is None:
+        return words[depth.upper_limit].format(mm=f"{depth.max_mm:g}")
+    if depth.min_mm == depth.max_mm:
+        return words["one"].format(mm=f"{depth.max_mm:g}")
+    return words["range"].format(min=f"{depth.min_mm:g}", max=f"{depth.max_mm:g}")
+
+
+def aftercare_timeline(stages: Sequence[TimelineStage], t: Mapping, *, name: str = "aftercare-timeline") -> str:
     """The aftercare stages as bars on a line of days after the session (each stage covers whole days)."""
     last = max(stage.to_day for stage in stages)
     span = last + 1
@@ -62,22 +74,24 @@ def aftercare_timeline(stages: Sequence[TimelineStage], *, name: str = "aftercar
         y = _label(rows, stage.label, start, y)
         rows.append(_rect(start, y + 3, end - start, BAR, "fig-mark"))
         y += 3 + BAR + 12
-    body = _axis(
-        x, [(day, str(day)) for day in range(0, span + 1, step) if day <= last], 6, y, "Days after your session"
+    words = t["figures"]["timeline"]
+    ticks = [(day, str(day)) for day in range(0, span + 1, step) if day <= last]
+    body = _axis(x, ticks, 6, y, t["days"]["after_session"])
+    desc = (
+        words["desc"].format(last=last)
+        + " "
+        + " ".join(f"{stage.label}: {days_text(stage.from_day, stage.to_day, t)}." for stage in stages)
     )
-    desc = f"One bar per aftercare stage, on a line of days after your session, from day 0 to day {last}. " + " ".join(
-        f"{stage.label}: {days_text(stage.from_day, stage.to_day)}." for stage in stages
-    )
-    return _svg(name, "Aftercare stages, day by day", desc, y + 44, body + rows)
+    return _svg(name, words["title"], desc, y + 44, body + rows)
 
 
-def needle_depths(depths: Sequence[NeedleDepth], *, name: str = "needle-depths") -> str:
+def needle_depths(depths: Sequence[NeedleDepth], t: Mapping, *, name: str = "needle-depths") -> str:
     """Needle depths by use, as bars (a range) or dots (one depth) on a scale of millimetres below the skin surface."""
     top = math.ceil(max(depth.max_mm for depth in depths) * 2) / 2
     x = _scale(0, top)
     rows, y = [], 6.0
     for depth in depths:
-        y = _label(rows, f"{depth.use}:", x(0), y, tail=depth.depth_text)
+        y = _label(rows, f"{depth.use}:", x(0), y, tail=depth_text(depth, t))
         if depth.min_mm is not None and depth.min_mm == depth.max_mm:
             rows.append(_rect(x(depth.max_mm) - 4, y + 3, 8, BAR, "fig-mark", rx=4))
         else:
@@ -86,24 +100,26 @@ def needle_depths(depths: Sequence[NeedleDepth], *, name: str = "needle-depths")
         y += 3 + BAR + 12
     step = 0.5 if top <= 4 else 1
     ticks = [(value, f"{value:g}") for value in _steps(top, step)]
-    body = _axis(x, ticks, 6, y, "Depth below the skin surface, in mm")
-    desc = f"One bar or dot per use, on a scale of depth below the skin surface from 0 to {top:g} mm. " + " ".join(
-        f"{depth.use}: {depth.depth_text}." for depth in depths
+    words = t["figures"]["needle_depths"]
+    body = _axis(x, ticks, 6, y, words["axis"])
+    desc = (
+        words["desc"].format(top=f"{top:g}")
+        + " "
+        + " ".join(f"{depth.use}: {depth_text(depth, t)}." for depth in depths)
     )
-    return _svg(name, "How deep the needles go", desc, y + 44, body + rows)
+    return _svg(name, words["title"], desc, y + 44, body + rows)
 
 
 def evidence_overview(
-    indications: Sequence[Indication], levels: Mapping[str, str], *, name: str = "evidence-overview"
+    indications: Sequence[Indication], levels: Sequence[str], t: Mapping, *, name: str = "evidence-overview"
 ) -> str:
     """Each skin concern in a row, its evidence label marked in one of the columns (one per label, in order)."""
     names = list(levels)
+    label = {level: t["evidence"]["levels"][level].capitalize() for level in names}
     gap = 6
     cell = (WIDTH - LEFT - RIGHT - gap * (len(names) - 1)) / len(names)
     column = {level: LEFT + i * (cell + gap) for i, level in enumerate(names)}
-    parts = [
-        _text(column[level] + cell / 2, 19, level.capitalize(), "fig-text fig-text--head", "middle") for level in names
-    ]
+    parts = [_text(column[level] + cell / 2, 19, label[level], "fig-text fig-text--head", "middle") for level in names]
     y = 30.0
     for item in indications:
         y = _label(parts, item.name, LEFT, y)
@@ -112,13 +128,12 @@ def evidence_overview(
             kind = f"fig-cell fig-cell--{level}" if marked else "fig-cell"
             parts.append(_rect(column[level], y + 3, cell, 22, kind))
             if marked:
-                parts.append(_text(column[level] + cell / 2, y + 18, level.capitalize(), "fig-cell-text", "middle"))
+                parts.append(_text(column[level] + cell / 2, y + 18, label[level], "fig-cell-text", "middle"))
         y += 3 + 22 + 12
     grouped = [(level, [i.name for i in indications if i.evidence == level]) for level in names]
-    desc = "The strength of the evidence for each skin concern. " + " ".join(
-        f"{level.capitalize()}: {'; '.join(found)}." for level, found in grouped if found
-    )
-    return _svg(name, "How strong the evidence is, by skin concern", desc, y + 2, parts)
+    words = t["figures"]["evidence"]
+    desc = words["desc"] + " " + " ".join(f"{label[level]}: {'; '.join(found)}." for level, found in grouped if found)
+    return _svg(name, words["title"], desc, y + 2, parts)
 
 
 # ── drawing helpers ──────────────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@ their field descriptions are what an editor reads (error messages, and later the
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -181,15 +181,6 @@ class NeedleDepth(Strict):
             raise ValueError(f"min_mm ({self.min_mm:g}) must not be more than max_mm ({self.max_mm:g})")
         return self
 
-    @property
-    def depth_text(self) -> str:
-        """The depth in words, the same in the figure and the table: 'under 0.5 mm', '1.5 mm', '0.5 to 2.5 mm'."""
-        if self.min_mm is None:
-            return f"{self.upper_limit} {self.max_mm:g} mm"
-        if self.min_mm == self.max_mm:
-            return f"{self.max_mm:g} mm"
-        return f"{self.min_mm:g} to {self.max_mm:g} mm"
-
 
 class WhatIsTopic(Topic):
     devices: list[Device] = Field(min_length=1, description="The kinds of microneedling device.")
@@ -201,13 +192,9 @@ class WhatIsTopic(Topic):
 
 EvidenceLevel = Literal["moderate", "some", "limited", "mixed", "opinion"]
 
-EVIDENCE_LEVELS: dict[str, str] = {
-    "moderate": "Several reviews of studies agree, but the studies are small and done in different ways.",
-    "some": "A few controlled trials or one review point the same way, with few patients.",
-    "limited": "Mostly small studies that did not compare with people who had no treatment or another treatment.",
-    "mixed": "Studies disagree, or any benefit did not last.",
-    "opinion": "No studies found: only experts' opinion.",
-}
+# The allowed labels, strongest first. Their names and meanings, in each language, are interface text:
+# evidence.levels and evidence.meanings in scripts/templates/strings/<lang>.yml.
+EVIDENCE_LEVELS: tuple[str, ...] = get_args(EvidenceLevel)
 
 
 class Indication(Strict):

@@ -11,27 +11,35 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .embed import CLINICS_SOURCE, embed_views
-from .figures import page_figures
+from .figures import days_text, depth_text, page_figures
 from .model import EVIDENCE_LEVELS, CareCard, ProcedureTopic, Reference, Term, Topic
 from .pages import AFTERCARE_SHEET, CALCULATOR, CLINICS, GLOSSARY, PLAN_DATA
 from .validate import Content
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STRINGS = TEMPLATES / "strings"  # the interface text, one file per language: en.yml, es.yml
 _CITE = re.compile(r"⟦cite:([a-z0-9-]+)⟧")
 _REFERENCES = "⟦references⟧"
 
 
 def render_pages(
-    content: Content, *, site_url: str = "https://guide.example/", site_name: str = "Microneedling guide"
+    content: Content,
+    *,
+    site_url: str = "https://guide.example/",
+    site_name: str = "Microneedling guide",
+    lang: str = "en",
 ) -> dict[str, str]:
     """Every generated file, as {path in the docs folder: text}. site_url and site_name (from
-    mkdocs.yml) go into the embed snippets clinics copy; see embed.py."""
-    env = _environment()
+    mkdocs.yml) go into the embed snippets clinics copy; see embed.py. lang chooses the interface
+    text (templates/strings/<lang>.yml); the content's words are the caller's choice."""
+    env = _environment(lang)
     pages = {f"{slug}.md": _render_topic(env, content, slug) for slug in content.topics}
     if "aftercare" in content.topics:
         aftercare = content.topics["aftercare"]
@@ -45,7 +53,7 @@ def render_pages(
         pages[CALCULATOR] = env.get_template("calculator.md.j2").render(
             frequency=content.topics["frequency"], aftercare=content.topics["aftercare"]
         )
-    reviewed = {slug: long_date(topic.review.last_reviewed) for slug, topic in content.topics.items()}
+    reviewed = {slug: long_date(topic.review.last_reviewed, lang) for slug, topic in content.topics.items()}
     concerns = []
     if CALCULATOR in pages:  # the planner's numbers, and so its review, come from frequency.yml
         reviewed["calculator"] = reviewed["frequency"]
@@ -114,7 +122,16 @@ def plain_text(markdown: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", _MD_LINK_TEXT.sub(r"\1", markdown))
 
 
-def _environment() -> Environment:
+@cache
+def strings(lang: str = "en") -> dict:
+    """The interface text of one language (templates/strings/<lang>.yml), as nested dicts: a key
+    missing there is a KeyError in Python and an error in a template (StrictUndefined). Shared:
+    do not change it."""
+    with (STRINGS / f"{lang}.yml").open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def _environment(lang: str = "en") -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -123,13 +140,17 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown; text fields are checked to hold no HTML
     )
+    t = strings(lang)
+    env.globals.update(t=t, lang=lang)
     env.filters.update(
         cite=_cite_marks,
-        long_date=long_date,
-        weekday_date=weekday_date,
+        long_date=lambda value: long_date(value, lang),
+        weekday_date=lambda value: weekday_date(value, lang),
         add_weeks=lambda value, weeks: value + timedelta(weeks=weeks),
         yaml_text=json.dumps,
         reference=format_reference,
+        depth_text=lambda depth: depth_text(depth, t),
+        days_text=lambda stage: days_text(stage.from_day, stage.to_day, t),
     )
     return env
 
@@ -143,10 +164,10 @@ def _render_topic(env: Environment, content: Content, slug: str) -> str:
         source=content.sources[slug],
         kind_template=kind_template if (TEMPLATES / kind_template).exists() else None,
         care_cards=_care_cards(content, topic),
-        structured_data=structured_data(content, slug),
+        structured_data=structured_data(content, slug, env.globals["lang"]),
         titles={other: t.title for other, t in content.topics.items()},
         evidence_levels=EVIDENCE_LEVELS,
-        figures=page_figures(topic),
+        figures=page_figures(topic, env.globals["t"]),
     )
     return _with_glossary(_number_citations(env, body, content.references), content.glossary)
 
@@ -169,18 +190,14 @@ def _with_glossary(page: str, glossary: tuple[Term, ...]) -> str:
     return page + "\n" + "\n".join(lines.values()) + "\n" if lines else page
 
 
-PROCEDURE = {
-    "@type": "MedicalProcedure",
-    "name": "Microneedling",
-    "alternateName": ["Collagen induction therapy", "Skin needling", "Percutaneous collagen induction"],
-}
 _PROCEDURE_PARTS = {"before": "preparation", "during": "howPerformed", "after": "followup"}
 
 
-def structured_data(content: Content, slug: str) -> str:
+def structured_data(content: Content, slug: str, lang: str = "en") -> str:
     """schema.org MedicalWebPage JSON-LD for a topic page, safe to put inside a script element."""
     topic = content.topics[slug]
-    about = dict(PROCEDURE)
+    names = strings(lang)["structured_data"]
+    about = {"@type": "MedicalProcedure", "name": names["procedure"], "alternateName": names["other_names"]}
     if isinstance(topic, ProcedureTopic):
         for part, field in _PROCEDURE_PARTS.items():
             steps = [step for stage in topic.stages if stage.part == part for step in stage.steps]
@@ -191,7 +208,7 @@ def structured_data(content: Content, slug: str) -> str:
         "@type": "MedicalWebPage",
         "name": topic.title,
         "description": topic.summary,
-        "inLanguage": "en",
+        "inLanguage": lang,
         "lastReviewed": topic.review.last_reviewed.isoformat(),
         "reviewedBy": {"@type": "Organization", "name": topic.review.reviewed_by},
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
@@ -215,21 +232,26 @@ def _number_citations(env: Environment, body: str, references: dict[str, Referen
         if ref_id not in order:
             order.append(ref_id)
         n = order.index(ref_id) + 1
-        return f'[[{n}]](#ref-{ref_id}){{ .cite aria-label="Reference {n}" }}'
+        label = env.globals["t"]["page"]["reference"].format(n=n)
+        return f'[[{n}]](#ref-{ref_id}){{ .cite aria-label="{label}" }}'
 
     body = _CITE.sub(number, body)
     listing = env.get_template("references.md.j2").render(references=[references[i] for i in order])
     return body.replace(_REFERENCES, listing.strip())
 
 
-def long_date(value: date) -> str:
-    """25 November 2026: day first, month in words, so no reader misreads it."""
-    return f"{value.day} {value:%B %Y}"
+def long_date(value: date, lang: str = "en") -> str:
+    """25 November 2026 (es: 25 de noviembre de 2026): day first, month in words, so no reader misreads
+    it. Month names come from the strings file, not the machine's locale."""
+    words = strings(lang)["dates"]
+    return words["long"].format(day=value.day, month=words["months"][value.month - 1], year=value.year)
 
 
-def weekday_date(value: date) -> str:
-    """Monday 30 March 2026: how the calculator shows dates, so the page and the planner agree."""
-    return f"{value:%A} {long_date(value)}"
+def weekday_date(value: date, lang: str = "en") -> str:
+    """Monday 30 March 2026 (es: lunes 30 de marzo de 2026): how the calculator shows dates, so the
+    page and the planner agree."""
+    words = strings(lang)["dates"]
+    return words["weekday"].format(weekday=words["weekdays"][value.weekday()], date=long_date(value, lang))
 
 
 def format_reference(ref: Reference) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from guide.model import EVIDENCE_LEVELS
-from guide.render import long_date
+from guide.render import long_date, strings
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
@@ -93,7 +93,7 @@ def test_each_benefit_shows_an_allowed_evidence_label_explained_in_one_place(bui
     assert [level for level, _ in badges] == [item.evidence for item in indications]
     assert {level for level, _ in badges} <= set(EVIDENCE_LEVELS)
     assert 'id="evidence-labels"' in html
-    for meaning in EVIDENCE_LEVELS.values():
+    for meaning in strings("en")["evidence"]["meanings"].values():
         assert html.count(meaning) == 1
 
 

@@ -130,7 +130,8 @@ def test_the_site_config_loads_the_planner():
     nav = [list(item.values())[0] for item in config["nav"]]
     assert nav[nav.index("frequency.md") + 1] == "calculator.md"
     assert {"path": "assets/js/calculator.js", "type": "module"} in config["extra_javascript"]
-    assert "assets/css/calculator.css" in config["extra_css"]
+    assert config["extra_css"] == ["assets/css/guide.css"]  # one stylesheet, the planner's styles included
+    assert ".calc-form" in (ROOT / "docs" / "assets" / "css" / "guide.css").read_text(encoding="utf-8")
 
 
 def test_the_partials_are_shared_not_copied():
@@ -141,7 +142,7 @@ def test_the_partials_are_shared_not_copied():
         if "partials/intervals-table.md.j2" in path.read_text(encoding="utf-8")
     }
     assert users == {"calculator.md.j2", "kinds/frequency.md.j2"}
-    header = "| Skin concern | What studies used | Suggested sessions in a course |"
+    header = "| {{ t.intervals.concern }} | {{ t.intervals.studies_used }} | {{ t.intervals.sessions }} |"
     assert [p.name for p in templates.rglob("*.j2") if header in p.read_text(encoding="utf-8")] == [
         "intervals-table.md.j2"
     ]

@@ -12,12 +12,13 @@ from mkdocs.utils.yaml import yaml_load
 from pydantic import ValidationError
 
 from conftest import ROOT, ContentCopy, start_tags
-from guide.figures import aftercare_timeline, evidence_overview, needle_depths
+from guide.figures import aftercare_timeline, depth_text, evidence_overview, needle_depths
 from guide.html_check import unexpected_markup
 from guide.model import EVIDENCE_LEVELS, Indication, NeedleDepth, TimelineStage
-from guide.render import render_pages
+from guide.render import render_pages, strings
 from guide.validate import load_content
 
+EN = strings("en")
 FIGURE = re.compile(r"<figure class=\"guide-figure\"[^>]*>\n.*?\n</figure>", re.DOTALL)
 
 
@@ -52,7 +53,7 @@ def test_the_timeline_bar_covers_the_stage_days():
         TimelineStage(id="a", label="First", from_day=0, to_day=0),
         TimelineStage(id="b", label="Then", from_day=1, to_day=13),
     ]
-    bars = [attrs for tag, attrs in start_tags(aftercare_timeline(stages)) if tag == "rect"]
+    bars = [attrs for tag, attrs in start_tags(aftercare_timeline(stages, EN)) if tag == "rect"]
     first, then = (float(bar["width"]) for bar in bars)
     assert then == pytest.approx(first * 13, rel=0.01)  # widths in whole days: 1 day, then 13
     assert float(bars[1]["x"]) == pytest.approx(float(bars[0]["x"]) + first, abs=0.1)
@@ -110,7 +111,7 @@ def test_every_evidence_label_has_a_colour_in_the_figure():
     ],
 )
 def test_a_depth_reads_as_its_source_gives_it(text, reading):
-    assert NeedleDepth(use="Face", cites=["dermnet-2022"], **text).depth_text == reading
+    assert depth_text(NeedleDepth(use="Face", cites=["dermnet-2022"], **text), EN) == reading
 
 
 @pytest.mark.parametrize(
@@ -165,9 +166,9 @@ def test_words_from_the_yaml_are_escaped_inside_the_svg():
     depth = NeedleDepth.model_construct(use=hostile, min_mm=0.5, max_mm=1.0, upper_limit=None, cites=["a"])
     stage = TimelineStage.model_construct(id="x", label=hostile, from_day=0, to_day=1)
     drawn = [
-        evidence_overview([indication], EVIDENCE_LEVELS),
-        needle_depths([depth]),
-        aftercare_timeline([stage]),
+        evidence_overview([indication], EVIDENCE_LEVELS, EN),
+        needle_depths([depth], EN),
+        aftercare_timeline([stage], EN),
     ]
     for figure in drawn:
         assert "<script>" not in figure
@@ -177,6 +178,6 @@ def test_words_from_the_yaml_are_escaped_inside_the_svg():
 
 def test_long_labels_wrap_inside_the_drawing():
     label = "A stage with a very long name that would run off the right edge"
-    drawn = aftercare_timeline([TimelineStage(id="x", label=label, from_day=30, to_day=40)])
+    drawn = aftercare_timeline([TimelineStage(id="x", label=label, from_day=30, to_day=40)], EN)
     lines = [a for tag, a in start_tags(drawn) if tag == "text" and "text-anchor" not in a]
     assert len(lines) >= 2 and {a["x"] for a in lines} == {"8"}  # from the left edge, wrapped, inside the viewBox
