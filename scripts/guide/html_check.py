@@ -10,11 +10,13 @@ any element or attribute the cleaning removed is reported.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 
 import nh3
 
+_DECLARATION = re.compile(r"<[!?][^>]{0,40}")
 TAGS = {
     # text and lists, from the allowed Markdown
     *("p", "br", "em", "strong", "a", "ul", "ol", "li", "abbr", "h1", "h2", "h3", "h4"),
@@ -56,7 +58,11 @@ def unexpected_markup(html: str) -> list[str]:
         attribute_filter=_no_markup_in_titles,
     )
     before, after = _elements(html), _elements(cleaned)
-    return [_describe(element) for element in (before - after).elements()]
+    found = [_describe(element) for element in (before - after).elements()]
+    # Comments and declarations are never made by the templates, and browsers end a comment at
+    # "<!-->" where Python's parser does not, which could hide markup from the comparison above.
+    found += [f"{match.group(0)[:20]}… (an HTML comment or declaration)" for match in _DECLARATION.finditer(html)]
+    return found
 
 
 def _no_markup_in_titles(tag: str, attribute: str, value: str) -> str | None:

@@ -32,7 +32,7 @@ _WEB_TARGET = re.compile(
 
 # Markup outside links, each with the reason an editor reads.
 _REFUSED_INLINE = [
-    (re.compile(r"<[A-Za-z/!?]"), "HTML tags are not allowed (found '{found}'): write plain text"),
+    (re.compile(r"<[^\s\d=<>]"), "HTML tags are not allowed (found '{found}'): write plain text"),
     (
         re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"),
         "character codes such as '{found}' are not allowed: type the character itself",
@@ -48,13 +48,18 @@ _REFUSED_INLINE = [
     ),  # noqa: E501
     (re.compile(r"\]\("), "this link is not allowed: write [words](page.md), [words](#section) or [words](https://…)"),
 ]
+# Block markup, checked on each line at any depth: indentation and list markers ("- ", "1. ") are
+# taken off first, because Markdown starts blocks inside list items too ("- # heading").
 _REFUSED_LINE = [
-    (re.compile(r"^ {0,3}\*?\[[^\]]*\]:"), "link or abbreviation definitions ('[name]: …') are not allowed"),
-    (re.compile(r"^ {0,3}#"), "headings are not allowed in text: use a section's 'heading' field"),
-    (re.compile(r"^ {0,3}>"), "quotes ('> ') are not allowed in text"),
-    (re.compile(r"^ {0,3}(?:!!!|\?\?\?|===|~~~|:::)"), "admonitions, tabs and code blocks are not allowed in text"),
-    (re.compile(r"^ {0,3}\|.*\|"), "tables are not allowed in text"),
+    (re.compile(r"^\*?\[[^\]]*\]:"), "link or abbreviation definitions ('[name]: …') are not allowed"),
+    (re.compile(r"^#"), "headings are not allowed in text: use a section's 'heading' field"),
+    (re.compile(r"^>"), "quotes ('> ') are not allowed in text"),
+    (re.compile(r"^(?:!!!|\?\?\?|===|~~~|:::)"), "admonitions, tabs and code blocks are not allowed in text"),
+    (re.compile(r"\|.*\|"), "tables are not allowed in text"),
+    (re.compile(r"^[=\-_*]+$"), "a line of only '=', '-', '_' or '*' makes a heading or a rule: remove it"),
+    (re.compile(r"^:\s"), "definition lists (a line starting ': ') are not allowed in text"),
 ]
+_LIST_MARKER = re.compile(r"^(?:\s*(?:[-*+]|\d+[.)])(?=\s|$))*\s*")
 
 # Invisible characters: text made only of these (and spaces) shows nothing.
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064"
@@ -100,9 +105,16 @@ def markdown_problem(text: str) -> str | None:
 
 
 def plain_problem(text: str) -> str | None:
-    """Why a plain-text field (a title, heading, label, definition) cannot be used, or None."""
+    """Why a plain-text field (a title, heading, label, definition) cannot be used, or None.
+
+    One line, no links, no '<' and no '|': these fields end up in headings, table cells, tooltips
+    and page metadata, where a second line or a '|' would start markup of its own."""
+    if "\n" in text:
+        return "must be one line: this field is a title, name or short sentence"
     if _LINK.search(text):
         return "links are not allowed here: this text is shown as it is, without Markdown"
+    if "<" in text or "|" in text:
+        return "'<' and '|' are not allowed here: write 'less than', or use words instead of '|'"
     return _inline_problem(text) or _line_problem(text)
 
 
@@ -121,7 +133,8 @@ def _inline_problem(text: str) -> str | None:
 
 def _line_problem(text: str) -> str | None:
     for line in text.splitlines():
+        bare = _LIST_MARKER.sub("", line, count=1).strip()
         for pattern, message in _REFUSED_LINE:
-            if pattern.search(line):
+            if pattern.search(bare):
                 return message
     return None

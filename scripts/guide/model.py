@@ -69,7 +69,8 @@ class Strict(BaseModel):
 # ── shared parts ─────────────────────────────────────────────────────────────────────────────
 
 
-CalendarDate = date  # so a field can be called `date`
+# A real date in the guide's lifetime: a typo such as 9999 would break date arithmetic on the pages.
+CalendarDate = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))]
 
 
 class Change(Strict):
@@ -78,8 +79,8 @@ class Change(Strict):
 
 
 class Review(Strict):
-    last_reviewed: date = Field(description="Date of the last full review of the whole page, as YYYY-MM-DD.")
-    next_review_due: date = Field(description="Date the next full review is due, as YYYY-MM-DD.")
+    last_reviewed: CalendarDate = Field(description="Date of the last full review of the whole page, as YYYY-MM-DD.")
+    next_review_due: CalendarDate = Field(description="Date the next full review is due, as YYYY-MM-DD.")
     reviewed_by: Line = Field(description="Who reviewed it: a role such as 'Editorial team', never an invented name.")
     status: Literal["editorial", "clinical"] = Field(
         description="'editorial' until a clinician has reviewed the page; 'clinical' once one has."
@@ -165,7 +166,9 @@ class NeedleDepth(Strict):
             "source gives only a deepest depth, and set upper_limit."
         ),
     )
-    max_mm: Millimetres = Field(description="Deepest depth in millimetres, like 2.5, exactly as the source gives it.")
+    max_mm: Annotated[StrictFloat, Field(gt=0, le=5)] = Field(
+        description="Deepest depth in millimetres, like 2.5, exactly as the source gives it."
+    )
     upper_limit: Literal["under", "up to"] | None = Field(
         None, description="Only when min_mm is left out: whether the source says 'under' or 'up to' max_mm."
     )
@@ -400,6 +403,11 @@ class OptionsTopic(Topic):
 # ── the bibliography ─────────────────────────────────────────────────────────────────────────
 
 
+# A reference's address: https, a host, and a path of URL characters only (no quotes, spaces, brackets
+# or '<' and '>', so it can never end the link it is written into).
+_WEB_ADDRESS = r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%!$&'*+,;=:@/?#-]*)?$"
+
+
 class Reference(Strict):
     id: Slug = Field(description="A short id cited from pages, for example 'alam-2014'.")
     authors: Line | None = Field(None, description="Authors as listed in the fact sheet; leave out if not known.")
@@ -407,11 +415,11 @@ class Reference(Strict):
     published_in: Line | None = Field(None, description="Journal, website or organisation.")
     year: Annotated[StrictInt, Field(ge=1900, le=2100)] | None = Field(None, description="Year of publication.")
     details: Line | None = Field(None, description="Volume, issue, pages or date, as listed in the fact sheet.")
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[A-Za-z0-9._;:/-]+$")] | None = Field(
         None, description="DOI without 'doi:' or a link, for example 10.1001/jamadermatol.2013.8687."
     )
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")] | None = Field(None, description="PubMed id.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=_WEB_ADDRESS)] | None = Field(
         None, description="Web address of the source, starting https://."
     )
     note: Text | None = Field(None, description="A caution about the source, for example missing details.")

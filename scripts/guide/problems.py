@@ -32,9 +32,14 @@ def field_path(loc: tuple) -> str:
 
 
 def shorten(value: object, limit: int = 80) -> object:
-    """A value to quote in a message: long text is cut, so one mistake is one readable line."""
+    """A value to quote in a message: long text is cut, and unprintable characters (a terminal's escape
+    codes) are shown as escapes, so one mistake is one readable, harmless line."""
     text = value if isinstance(value, str) else repr(value)
-    return value if len(text) <= limit else text[: limit - 1] + "…"
+    if text.isprintable() and len(text) <= limit:
+        return value
+    if not text.isprintable():
+        text = text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ContentError(Exception):

@@ -147,7 +147,7 @@ def _environment(lang: str = "en") -> Environment:
         long_date=lambda value: long_date(value, lang),
         weekday_date=lambda value: weekday_date(value, lang),
         add_weeks=lambda value, weeks: value + timedelta(weeks=weeks),
-        yaml_text=json.dumps,
+        yaml_text=lambda value: json.dumps(value, ensure_ascii=False),  # JSON's \ud83d pairs are not YAML
         reference=format_reference,
         depth_text=lambda depth: depth_text(depth, t),
         days_text=lambda stage: days_text(stage.from_day, stage.to_day, t),
@@ -223,6 +223,11 @@ def _cite_marks(ids: list[str]) -> str:
     return "".join(f"⟦cite:{ref_id}⟧" for ref_id in ids)
 
 
+def _after_exclamation(body: str) -> str:
+    """Text ending in "!" right before a citation would make "![1](…)", an image: escape the "!"."""
+    return re.sub(r"!(?=⟦cite:)", r"\\!", body)
+
+
 def _number_citations(env: Environment, body: str, references: dict[str, Reference]) -> str:
     """Number citations in order of first appearance and put the matching list where the page asks."""
     order: list[str] = []
@@ -235,7 +240,7 @@ def _number_citations(env: Environment, body: str, references: dict[str, Referen
         label = env.globals["t"]["page"]["reference"].format(n=n)
         return f'[[{n}]](#ref-{ref_id}){{ .cite aria-label="{label}" }}'
 
-    body = _CITE.sub(number, body)
+    body = _CITE.sub(number, _after_exclamation(body))
     listing = env.get_template("references.md.j2").render(references=[references[i] for i in order])
     return body.replace(_REFERENCES, listing.strip())
 

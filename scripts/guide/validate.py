@@ -175,9 +175,9 @@ def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Proble
         message = f"is too long: keep it under {ctx.get('max_length')} characters (it has {length})"
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(str(name), got)
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        limit = ctx.get("ge", ctx.get("le"))
-        word = "at least" if kind == "greater_than_equal" else "at most"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = {"greater_than_equal": "at least", "less_than_equal": "at most"}.get(kind, kind.replace("_", " "))
         message = f"must be {word} {limit} (got {got!r})"
     elif kind == "value_error":
         message = str(ctx.get("error", error["msg"]))

@@ -14,7 +14,7 @@ import pytest
 from conftest import copy_of_repo, start_tags
 from guide.html_check import unexpected_markup
 
-TITLE = "Aftercare \"at home\" & 'after' <3"
+TITLE = "Aftercare \"at home\" & 'after'"
 BREAKOUT = 'x" http-equiv="refresh" content="0;url=https://evil.example'
 
 
@@ -60,7 +60,7 @@ def test_a_summary_cannot_break_out_of_its_attribute(hostile_site: Path, page: s
 @pytest.mark.parametrize("page", ["aftercare", "embed/aftercare"])
 def test_a_title_with_quotes_and_ampersands_is_shown_as_written(hostile_site: Path, page: str):
     html = (hostile_site / page / "index.html").read_text(encoding="utf-8")
-    escaped = "Aftercare &#34;at home&#34; &amp; &#39;after&#39; &lt;3"
+    escaped = "Aftercare &#34;at home&#34; &amp; &#39;after&#39;"
     assert f"<title>{escaped} - " in html
     if page == "aftercare":
         assert re.search(rf'<span class="md-ellipsis">\s*{re.escape(escaped)}\s*</span>', html), "header title"
@@ -108,3 +108,8 @@ def test_the_html_check_passes_what_the_templates_make():
         'PRP</abbr></p><div class="care-card" markdown="1" data-level="urgent" aria-label="x"><ul><li>y</li></ul></div>'
     )
     assert unexpected_markup(html.replace(' markdown="1"', "")) == []
+
+
+def test_the_html_check_refuses_a_comment_that_browsers_close_early():
+    found = unexpected_markup('<p>x</p><!--><meta http-equiv="refresh" content="0;url=https://x.example">-->')
+    assert any("an HTML comment or declaration" in item for item in found), found

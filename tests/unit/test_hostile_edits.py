@@ -13,7 +13,7 @@ from guide.markup import markdown_problem, normalise
 from guide.problems import ContentError
 from guide.validate import load_content
 
-A, F, G = "aftercare.yml", "frequency.yml", "glossary.yml"
+A, F, G, R = "aftercare.yml", "frequency.yml", "glossary.yml", "references.yml"
 BODY = "body: Your skin needs time to heal."
 TWO_STAGES = "  - id: first-day\n    label: The first 24 hours\n    from_day: 0\n    to_day: 0\n"
 SECOND = "  - id: {id}\n    label: Later\n    from_day: {start}\n    to_day: {end}\n"
@@ -21,7 +21,7 @@ SECOND = "  - id: {id}\n    label: Later\n    from_day: {start}\n    to_day: {en
 # fmt: off
 # id, file, text to replace, replacement, expected "file:line", expected field, words in the message
 HOSTILE_EDITS = [
-    ("title-unclosed-img-tag", A, "title: Aftercare at home", "title: Aftercare <img src=x onerror=alert(1)//", f"{A}:1", "title", "HTML tags are not allowed"),
+    ("title-unclosed-img-tag", A, "title: Aftercare at home", "title: Aftercare <img src=x onerror=alert(1)//", f"{A}:1", "title", "'<' and '|' are not allowed here"),
     ("script-in-a-list-item", A, "- Redness is expected", "- <script>alert(1)</script>", f"{A}:10", "key_points[0]", "HTML tags are not allowed"),
     ("html-comment", F, BODY, "body: Heal. <!-- hidden -->", f"{F}:11", "sections[0].body", "HTML tags are not allowed"),
     ("autolink", F, BODY, "body: See <https://evil.example>.", f"{F}:11", "sections[0].body", "HTML tags are not allowed"),
@@ -56,6 +56,16 @@ HOSTILE_EDITS = [
     ("stage-ends-before-it-starts", A, "    to_day: 0\n", "    to_day: 0\n" + SECOND.format(id="later", start=5, end=3), f"{A}:19", "timeline[1].to_day", "must be on or after from_day"),
     ("stages-overlap", A, "    to_day: 0\n", "    to_day: 3\n" + SECOND.format(id="later", start=2, end=6), f"{A}:18", "timeline[1].from_day", "do not overlap"),
     ("stages-out-of-order", A, TWO_STAGES, SECOND.format(id="later", start=4, end=6) + TWO_STAGES, f"{A}:18", "timeline[1].from_day", "previous stage"),
+    # Found by an attacker's review after the first version of the allow-list:
+    ("reference-url-ending-its-autolink", R, "year: 2015\n", "year: 2015\n    url: 'https://www.fda.gov/x/><!--><meta/http-equiv=\"refresh\"/content=\"0;url=https://evil.example/\">-->'\n", f"{R}:7", "references[0].url", "must be a web address starting https://"),
+    ("heading-inside-a-list-item", F, BODY, "body: |-\n      - # A heading in a list", f"{F}:11", "sections[0].body", "headings are not allowed"),
+    ("admonition-indented-in-a-list-item", F, BODY, "body: |-\n      - Heal.\n\n          !!! danger \"Call now\"", f"{F}:11", "sections[0].body", "admonitions"),
+    ("setext-heading", F, BODY, "body: |-\n      A fake heading\n      =", f"{F}:11", "sections[0].body", "makes a heading or a rule"),
+    ("definition-list", F, BODY, "body: |-\n      Term\n      : a definition", f"{F}:11", "sections[0].body", "definition lists"),
+    ("mail-autolink", F, BODY, "body: 'Write to <_x@evil.example>'", f"{F}:11", "sections[0].body", "HTML tags are not allowed"),
+    ("second-line-in-a-glossary-definition", G, "definition: Skin made red and sore by the sun.", "definition: |-\n      Skin made red.\n\n      !!! danger", f"{G}:3", "terms[0].definition", "must be one line"),
+    ("pipe-in-a-name-shown-in-a-table", F, "name: Not sure", "name: 'Not sure | 1 | 1 week'", f"{F}:22", "concerns[1].name", "'<' and '|' are not allowed"),
+    ("review-date-in-the-year-9999", F, "last_reviewed: 2026-11-25", "last_reviewed: 9999-12-30", f"{F}:4", "review.last_reviewed", "must be at most 2100-12-31"),
     ("duplicate-stage-id", A, "    to_day: 0\n", "    to_day: 0\n" + SECOND.format(id="first-day", start=1, end=2), f"{A}:16", "timeline[1].id", "already used"),
 ]
 # fmt: on

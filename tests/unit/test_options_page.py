@@ -92,13 +92,13 @@ def test_the_labels_are_the_benefits_pages_and_explained_there(real):
         assert meaning not in text
 
 
-def test_a_pipe_in_the_text_does_not_break_the_table(real):
+def test_a_pipe_that_would_break_the_table_is_refused(real):
     real.replace(
         "other-options.yml", "In a study of 30 people, the laser", "In a study of 30 people | split-face, the laser"
     )
-    section = concern_section(page(real), "Dented (atrophic) acne scars")
-    cells = row(section, "Fractional laser (such as a CO2 laser)")
-    assert len(cells) == 3 and cells[2].startswith("In a study of 30 people \\| split-face")
+    with pytest.raises(ContentError) as err:
+        load_content(real.root)
+    assert "compared_with_microneedling: '<' and '|' are not allowed here" in str(err.value)
 
 
 def test_an_unknown_evidence_word_is_refused(real):

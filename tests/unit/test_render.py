@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from guide.embed import split_front_matter
 from guide.model import Reference
 from guide.problems import ContentError
 from guide.render import format_reference, long_date, render_pages, structured_data
@@ -78,11 +79,11 @@ def test_care_cards_written_once_show_on_another_page(minimal):
 
 
 def test_structured_data_cannot_close_its_script_element(minimal):
-    minimal.replace("frequency.yml", "summary: How many", "summary: 1 < 2 & 3 > 2. How many")
+    minimal.replace("frequency.yml", "summary: How many", "summary: 3 > 2 & 2 > 1. How many")
     content = load_content(minimal.root)
     text = structured_data(content, "frequency")
     assert not set("<>&") & set(text)
-    assert json.loads(text)["description"].startswith("1 < 2 & 3 > 2.")
+    assert json.loads(text)["description"].startswith("3 > 2 & 2 > 1.")
 
 
 def test_glossary_words_become_tooltips_only_where_they_appear(minimal):
@@ -189,3 +190,15 @@ def test_the_aftercare_sheet_shows_each_area_of_aftercare(minimal):
     )
     sheet = render_pages(load_content(minimal.root))["aftercare-sheet.md"]
     assert "**Aftercare for the scalp:** Ask your clinic." in sheet
+
+
+def test_a_sentence_ending_in_an_exclamation_mark_before_a_citation_is_not_an_image(minimal):
+    minimal.replace("frequency.yml", "body: Your skin needs time to heal.", "body: Your skin needs time to heal!")
+    page = render_pages(load_content(minimal.root))["frequency.md"]
+    assert "heal\\![[1]](#ref-harris-2015)" in page and "heal![" not in page
+
+
+def test_an_emoji_in_a_title_survives_the_front_matter(minimal):
+    minimal.replace("aftercare.yml", "title: Aftercare at home", "title: Aftercare at home 🙂")
+    front, _ = split_front_matter(render_pages(load_content(minimal.root))["aftercare.md"])
+    assert front["title"] == "Aftercare at home 🙂"
