@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .aftercare_areas import area_problems
 from .load import Document, load_file
 from .markup import link_targets
 from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
@@ -321,6 +320,41 @@ def _check_timeline(doc: Document, topic: AftercareTopic) -> list[Problem]:
         if stage.from_day <= stage.to_day:
             previous = stage
     return problems
+
+
+# A concern in frequency.yml names an area of aftercare.yml (`aftercare_area`), and an area's extra
+# items name stages of the timeline: both must exist, or the planner would quietly drop them.
+Loaded = tuple[Document, object]  # a file's document and its model, as load_content keeps them
+
+
+def area_problems(frequency: Loaded | None, aftercare: Loaded | None) -> list[Problem]:
+    """Problems with aftercare areas: unknown or repeated ids, in either file."""
+    problems: list[Problem] = []
+    areas: dict[str, int] = {}
+    if aftercare is not None and isinstance(aftercare[1], AftercareTopic):
+        doc, topic = aftercare
+        stage_ids = [stage.id for stage in topic.timeline]
+        for index, area in enumerate(topic.areas):
+            if area.id in areas:
+                message = f"id '{area.id}' is already used by area {areas[area.id]}"
+                problems.append(_located(doc, ("areas", index, "id"), message))
+            areas.setdefault(area.id, index)
+            for step_index, step in enumerate(area.stages):
+                if step.stage not in stage_ids:
+                    message = _unknown("stage", step.stage, stage_ids, "the timeline")
+                    problems.append(_located(doc, ("areas", index, "stages", step_index, "stage"), message))
+    if frequency is not None and isinstance(frequency[1], FrequencyTopic):
+        doc, topic = frequency
+        for index, concern in enumerate(topic.concerns):
+            if concern.aftercare_area is not None and concern.aftercare_area not in areas:
+                where = "the areas of content/aftercare.yml"
+                message = _unknown("aftercare area", concern.aftercare_area, list(areas), where)
+                problems.append(_located(doc, ("concerns", index, "aftercare_area"), message))
+    return problems
+
+
+def _located(doc: Document, loc: tuple, message: str) -> Problem:
+    return Problem(doc.path, *doc.position(loc), field_path(loc), message)
 
 
 def _overdue_review(doc: Document, topic: Topic, today: date) -> list[Problem]:

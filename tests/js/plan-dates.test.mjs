@@ -3,7 +3,6 @@
 // that is right in UTC is often wrong an hour either side of it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -11,9 +10,8 @@ import {
   addWeeks, aftercareDates, checkDate, dateRange, daysBetween, isoDate, isRealDate, lateWarning, longDate,
   planCourse, readCount, readDate, today, utcDate,
 } from '../../docs/assets/js/plan-dates.js';
+import { guidePlanData } from './guide-plan.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = process.env.GUIDE_ROOT ?? resolve(HERE, '../..');
 const ZONES = ['America/New_York', 'Europe/London', 'Pacific/Auckland'];
 const day = (text) => utcDate(...text.split('-').map(Number));
 const concern = (min, usual, max, typical = 3, most = 6) => ({
@@ -163,14 +161,7 @@ test('aftercare fits the gap to the next session: later stages go, a stage runni
 });
 
 test("every concern in the guide's own content gives a sound plan", () => {
-  const python = process.env.GUIDE_PYTHON ?? resolve(ROOT, '.venv/bin/python');
-  const run = spawnSync(python, ['-c', [
-    'import json, sys; from pathlib import Path',
-    'from guide.validate import load_content; from guide.render import plan_data',
-    'print(json.dumps(plan_data(load_content(Path(sys.argv[1])))))',
-  ].join('\n'), ROOT], { env: { ...process.env, PYTHONPATH: resolve(ROOT, 'scripts') }, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  const data = JSON.parse(run.stdout);
+  const data = guidePlanData();
   assert.ok(data.concerns.some((c) => c.id === data.default_concern));
   assert.ok(data.concerns.length >= 1 && data.aftercare.length >= 1);
   const start = day('2026-03-20'); // a Friday just before Europe's clock change

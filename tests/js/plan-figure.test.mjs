@@ -1,17 +1,14 @@
 // The course timeline's layout (docs/assets/js/plan-figure.js): dates to x positions, a dot per session,
 // and each session's aftercare bars exactly as aftercareDates gives them, ending before the next session.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { courseLayout } from '../../docs/assets/js/plan-figure.js';
+import { guidePlanData } from './guide-plan.mjs';
 import {
   addDays, aftercareDates, daysBetween, longDate, planCourse, readCount, utcDate,
 } from '../../docs/assets/js/plan-dates.js';
 
-const ROOT = process.env.GUIDE_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STAGES = [[0, 0, 'The day of your session'], [1, 3, 'Days 1 to 3'], [4, 7, 'Days 4 to 7'], [8, 42, 'Weeks 2 to 6']]
   .map(([from_day, to_day, label]) => ({ id: `d${from_day}`, label, from_day, to_day }));
 const course = (y, m, d, weeks, count) => planCourse(utcDate(y, m, d), { interval_weeks: { min: 1, default: weeks, max: 6 } },
@@ -96,14 +93,7 @@ test("each session's bars are the aftercare the planner shows for that gap, and 
 });
 
 test("every concern's longest course keeps the session numbers apart", () => {
-  const python = process.env.GUIDE_PYTHON ?? resolve(ROOT, '.venv/bin/python');
-  const run = spawnSync(python, ['-c', [
-    'import json, sys; from pathlib import Path',
-    'from guide.validate import load_content; from guide.render import plan_data',
-    'print(json.dumps(plan_data(load_content(Path(sys.argv[1])))))',
-  ].join('\n'), ROOT], { env: { ...process.env, PYTHONPATH: resolve(ROOT, 'scripts') }, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  const data = JSON.parse(run.stdout);
+  const data = guidePlanData();
   for (const c of data.concerns) {
     for (const count of [2, readCount('', c).count, Math.max(12, c.sessions.max)]) {
       const { sessions } = planCourse(utcDate(2026, 12, 30), c, count);

@@ -9,11 +9,10 @@ from datetime import date, timedelta
 import yaml
 
 from conftest import ROOT
-from guide.aftercare_areas import area_problems
 from guide.load import load_file
 from guide.model import AftercareTopic, FrequencyTopic
 from guide.render import PLAN_DATA, plain_text, plan_data, render_pages, weekday_date
-from guide.validate import load_content
+from guide.validate import area_problems, load_content
 
 JS = ROOT / "docs" / "assets" / "js"
 
