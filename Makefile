@@ -13,12 +13,13 @@ serve: $(VENV)/.installed node_modules/.installed
 build: $(VENV)/.installed node_modules/.installed
 	$(GUIDE) build
 
-# The same site built by Zensical, Material's successor, which skips hooks: from Markdown on disk,
-# then the Content-Security-Policy and _headers that scripts/guide/csp_hook.py adds under MkDocs.
+# The same site built by Zensical, Material's successor, which skips hooks: every edition from
+# Markdown on disk (English first, then each language into its folder of the site), then the
+# Content-Security-Policy and _headers that scripts/guide/csp_hook.py adds under MkDocs.
 build-zensical: $(VENV)/.installed
 	rm -rf build/zensical
-	PYTHONPATH=scripts $(PY) -m guide.plain build/zensical
-	$(VENV)/bin/zensical build --strict -f build/zensical/mkdocs.yml
+	for config in $$(PYTHONPATH=scripts $(PY) -m guide.plain build/zensical); do \
+	  $(VENV)/bin/zensical build --strict -f $$config || exit 1; done
 	PYTHONPATH=scripts $(PY) -m guide.csp build/zensical/site -f build/zensical/mkdocs.yml
 
 # Extra flags: make check FLAGS="--format github" or FLAGS="--strict-review --today 2027-01-01"

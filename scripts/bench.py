@@ -311,7 +311,7 @@ def main() -> None:
         site = base["site"]
         index, worker = site / "search" / "search_index.json", next(site.glob("assets/javascripts/workers/search.*.js"))
         print(
-            f"\nSearch, fetched when a reader first opens it (search-on-demand.js), not on a first visit:"
+            f"\nSearch, fetched when a reader first opens it (held-requests.js), not on a first visit:"
             f" index {kb(gz(index.read_bytes()))} KB + worker {kb(gz(worker.read_bytes()))} KB gzipped."
         )
         size, files = module_size(ROOT / "docs" / "assets" / "js" / "calculator.js")

@@ -31,10 +31,11 @@ from mkdocs.utils.yaml import yaml_load
 from textstat.textstat import textstatistics
 
 from .cms import write_config
+from .editions import DEFAULT
 from .load import load_file
 from .problems import ContentError, Problem, format_problems
 from .readability import GRADE_CEILING, measure, running_text
-from .render import render_pages
+from .render import render_edition
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
 from .translate import is_progress_note, language_folders, source_version
@@ -230,15 +231,26 @@ def _write_source(root: Path, path: Path, rel: str, version: str) -> int:
     return 0
 
 
-def write_markdown(root: Path, content: Content, out: Path) -> None:
+def write_markdown(root: Path, content: Content, out: Path, edition_config: dict | None = None) -> None:
+    """The Markdown source of one edition in OUT: its hand-written pages and assets, and the pages
+    rendered from content/ (edition_config: the project's loaded mkdocs.yml or mkdocs.<lang>.yml)."""
+    config = edition_config or yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    lang = config["theme"]["language"]
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(root / "docs", out)
-    site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the embed snippets need its address
-    pages = render_pages(content, site_url=site.get("site_url") or "", site_name=site["site_name"])
+    docs = root / config.get("docs_dir", "docs")
+    shutil.copytree(docs, out, ignore=shutil.ignore_patterns(*_other_editions(config)))
+    if lang != DEFAULT:  # the English styles and scripts, as hook.py adds them
+        shutil.copytree(root / "docs" / "assets", out / "assets", dirs_exist_ok=True)
+    pages = render_edition(content, lang, site_url=config.get("site_url") or "", site_name=config["site_name"])
     for name, text in pages.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text, encoding="utf-8")
+
+
+def _other_editions(config: dict) -> list[str]:
+    """Folders of docs/ that hold another edition's pages (docs/es/), left out of this one."""
+    return [edition["path"].strip("/") for edition in config.get("extra", {}).get("editions", []) if edition["path"]]
 
 
 def build_site(root: Path, site_dir: Path) -> int:

@@ -128,9 +128,13 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(normalised.encode("utf-8")).digest()).decode() + "'"
 
 
+_EDITION = re.compile(r"^[a-z]{2}/")  # another language's edition of the guide: es/embed/faq/index.html
+
+
 def kind_of(path: str) -> str:
-    """'embed', 'admin' or 'page', from a file's path in the built site ("embed/faq/index.html")."""
-    return {EMBED_DIR: "embed", ADMIN_DIR: "admin"}.get(path.split("/", 1)[0], "page")
+    """'embed', 'admin' or 'page', from a file's path in the built site ("embed/faq/index.html",
+    "es/embed/faq/index.html")."""
+    return {EMBED_DIR: "embed", ADMIN_DIR: "admin"}.get(_EDITION.sub("", path).split("/", 1)[0], "page")
 
 
 def policy(kind: str, hashes: list[str], *, auth_url: str = "") -> str:
@@ -180,8 +184,9 @@ def headers_file(policies: dict[str, tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def secure_site(site: Path, *, auth_url: str = "") -> int:
-    """Give every HTML file in a built site its policy, and write SITE/_headers; return how many."""
+def secure_site(site: Path, *, auth_url: str = "", headers: bool = True) -> int:
+    """Give every HTML file in a built site its policy, and write SITE/_headers (unless `headers` is
+    false: an edition built inside another's site); return how many."""
     policies = {}
     for page in sorted(site.rglob("*.html")):
         path = page.relative_to(site).as_posix()
@@ -192,7 +197,8 @@ def secure_site(site: Path, *, auth_url: str = "") -> int:
             raise ValueError(f"{path}: {err}") from None
         page.write_text(html, encoding="utf-8")
         policies[url_path(path)] = (kind, text)
-    (site / HEADERS).write_text(headers_file(policies), encoding="utf-8")
+    if headers:
+        (site / HEADERS).write_text(headers_file(policies), encoding="utf-8")
     return len(policies)
 
 

@@ -10,6 +10,7 @@ with each reload, so no hash could allow it.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -31,10 +32,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _command == "serve":
+    if _command == "serve" or os.environ.get("GUIDE_SERVING"):  # GUIDE_SERVING: another edition, built for serve
         log.info("No Content-Security-Policy under `mkdocs serve`: its live-reload script is inline.")
         return
+    # The English build runs last, over the whole guide, so its _headers lists every edition's pages.
+    root = config.extra.get("edition", "en") == "en"
     try:
-        secure_site(Path(config.site_dir), auth_url=config.extra.get("cms_auth_url") or "")
+        secure_site(Path(config.site_dir), auth_url=config.extra.get("cms_auth_url") or "", headers=root)
     except ValueError as err:
         raise PluginError(f"Content-Security-Policy: {err}") from None

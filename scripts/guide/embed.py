@@ -15,6 +15,7 @@ Pure, like render.py: the site's address and name come in as arguments.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -55,11 +56,14 @@ def embed_views(
     *,
     site_url: str,
     site_name: str,
+    lang: str = "en",
 ) -> dict[str, str]:
     """Embed views of the pages named in review_dates ({slug: review date in words}), their
     "Embed this page" sections, and the "For clinics" page, as {path in the docs folder: text}.
-    concerns are the planner's skin concerns as (id, name), for the page's data-concern list."""
+    concerns are the planner's skin concerns as (id, name), for the page's data-concern list.
+    site_url is the guide's address, where embed.js is, in every language's edition."""
     site_url = (site_url or "https://guide.example/").rstrip("/") + "/"
+    snippets_for = functools.partial(snippets, lang=lang)
     added: dict[str, str] = {}
     embeddable = []
     for slug, reviewed in review_dates.items():
@@ -76,7 +80,7 @@ def embed_views(
         }
         added[f"{EMBED_DIR}/{slug}.md"] = join_front_matter(meta, full_page_links(body))
         section = env.get_template("partials/embed-this-page.md.j2").render(
-            snippets=snippets(slug, title, site_url=site_url, site_name=site_name)
+            snippets=snippets_for(slug, title, site_url=site_url, site_name=site_name)
         )
         added[f"{slug}.md"] = pages[f"{slug}.md"].rstrip("\n") + "\n\n" + section
     titles = dict(embeddable)
@@ -88,8 +92,8 @@ def embed_views(
         site_url=site_url,
         origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)),
         iframe_height=IFRAME_HEIGHT,
-        example=snippets(example, titles[example], site_url=site_url, site_name=site_name),
-        with_options=snippets(
+        example=snippets_for(example, titles[example], site_url=site_url, site_name=site_name),
+        with_options=snippets_for(
             calculator or example, titles[calculator or example], site_url=site_url, site_name=site_name, query=options
         ),
         calculator=calculator,
@@ -98,16 +102,21 @@ def embed_views(
     return added
 
 
-def snippets(slug: str, title: str, *, site_url: str, site_name: str, query: str = "") -> dict[str, str]:
+def snippets(
+    slug: str, title: str, *, site_url: str, site_name: str, query: str = "", lang: str = "en"
+) -> dict[str, str]:
     """The two ways to embed one page: the script line, and the plain iframe for sites without scripts
-    (query: options for its address, such as "theme=dark&amp;accent=0b6e4f")."""
+    (query: options for its address, such as "theme=dark&amp;accent=0b6e4f"). A page of another
+    language's edition: data-lang for the script (docs/embed.js), the edition's path for the iframe."""
     frame_title = _attr(f"{title} - {site_name}")
+    language = "" if lang == "en" else f' data-lang="{lang}"'
+    edition = "" if lang == "en" else f"{lang}/"
     return {
         "slug": slug,
         "title": title,
-        "script": f'<script async src="{site_url}embed.js" data-page="{slug}"></script>',
+        "script": f'<script async src="{site_url}embed.js"{language} data-page="{slug}"></script>',
         "iframe": (
-            f'<iframe src="{site_url}{EMBED_DIR}/{slug}/{"?" if query else ""}{query}" title="{frame_title}"'
+            f'<iframe src="{site_url}{edition}{EMBED_DIR}/{slug}/{"?" if query else ""}{query}" title="{frame_title}"'
             f' loading="lazy" referrerpolicy="{REFERRER_POLICY}"'
             f' sandbox="{SANDBOX}" style="display:block;width:100%;height:{IFRAME_HEIGHT}px;border:0"></iframe>'
         ),

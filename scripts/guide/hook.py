@@ -1,13 +1,18 @@
 """MkDocs hook (mkdocs.yml `hooks:`): a thin adapter handing the pages rendered from content/ to MkDocs.
 
-All the work is in the `guide` package (load, validate, render). This file only connects it to
-MkDocs' build events, tells `mkdocs serve` to rebuild when content or templates change, and guards
-the theme boundary: page metadata reaches Material's templates escaped, and each generated page's
-HTML is checked against the allow-list (html_check.py) before it is written.
+All the work is in the `guide` package (load, validate, render, editions). This file only connects
+it to MkDocs' build events, tells `mkdocs serve` to rebuild when content or templates change, and
+guards the theme boundary: page metadata reaches Material's templates escaped, and each generated
+page's HTML is checked against the allow-list (html_check.py) before it is written.
+
+The project's `theme.language` says which edition it builds (editions.py): English renders content/,
+another language renders its translation (content/<lang>/) and borrows the English docs/assets/.
+The English build then builds the other editions into its site folder.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,40 +21,77 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from guide import editions  # noqa: E402
 from guide.html_check import unexpected_markup  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
-from guide.render import TEMPLATES, page_sources, render_pages  # noqa: E402
+from guide.render import TEMPLATES, edition, page_sources, render_edition  # noqa: E402
 from guide.validate import load_content  # noqa: E402
 
+log = get_plugin_logger(__name__)
 _pages: dict[str, str] = {}
 _sources: dict[str, str] = {}
+_state = {"command": "build", "root_url": ""}
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _lang(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """This edition's address, interface words and links to the others (editions.py)."""
+    listed = config.extra.get("editions") or [{"lang": editions.DEFAULT}]
+    lang = _lang(config)
+    try:
+        this = editions.edition_of(listed, lang)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    _state["root_url"] = config.site_url or ""  # the guide's address, as mkdocs.yml (or `mkdocs serve`) sets it
+    config.site_url = editions.site_url(_state["root_url"], this) or None
+    config.extra.update(editions.theme_settings(listed, lang, _state["root_url"]))
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["words"]["permalink_title"]
+    return config
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before MkDocs cleans the site folder, so bad content stops the build with nothing lost."""
+    lang = _lang(config)
     try:
         content = load_content(_root(config))
     except ContentError as err:
         raise PluginError(f"Content problems:\n{err}") from None
+    if lang != editions.DEFAULT and lang not in content.translations:
+        raise PluginError(f"content/{lang}/ is missing: the {lang} edition has no translation to show")
     _pages.clear()
-    _pages.update(render_pages(content, site_url=config.site_url or "", site_name=config.site_name))
+    _pages.update(render_edition(content, lang, site_url=_state["root_url"], site_name=config.site_name))
     _sources.clear()
-    _sources.update(page_sources(content))
+    _sources.update(page_sources(edition(content, lang), lang))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _lang(config) != editions.DEFAULT:  # the English docs/assets/ (styles, scripts), under this edition
+        english = _root(config) / "docs"
+        for path in sorted((english / "assets").rglob("*")):
+            if path.is_file() and files.get_file_from_path(path.relative_to(english).as_posix()) is None:
+                files.append(
+                    File(path.relative_to(english).as_posix(), str(english), config.site_dir, config.use_directory_urls)
+                )
     for src_uri, text in _pages.items():
         file = File.generated(config, src_uri, content=text)
         if src_uri in _sources:
-            # The edit button opens the YAML the page came from (edit_uri points into docs/).
-            file.edit_uri = f"../{_sources[src_uri]}"
+            # The edit button opens the YAML the page came from (edit_uri points into docs_dir).
+            file.edit_uri = os.path.relpath(_root(config) / _sources[src_uri], config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
 
@@ -79,6 +121,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"check the text and the templates that made it:\n{listed}"
             )
     return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The English build builds every other edition into its path in the site folder."""
+    if _lang(config) != editions.DEFAULT:
+        return
+    for other in config.extra["editions"]:
+        if other["lang"] == editions.DEFAULT:
+            continue
+        try:
+            output = editions.build(
+                _root(config),
+                other,
+                Path(config.site_dir) / other["path"],
+                root_url=_state["root_url"],
+                strict=config.strict,
+                serving=_state["command"] == "serve",
+            )
+        except RuntimeError as err:
+            raise PluginError(f"The {other['name']} edition ({other['config']}) did not build:\n{err}") from None
+        for line in output.splitlines():
+            if line.startswith(("WARNING", "ERROR")):
+                log.warning(f"{other['config']}: {line}")
+        log.info(f"Built the {other['name']} edition into {other['path']}")
 
 
 def on_serve(server, config: MkDocsConfig, builder):

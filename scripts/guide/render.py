@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify
 
 from .embed import CLINICS_SOURCE, embed_views
 from .figures import days_text, depth_text, page_figures
 from .model import EVIDENCE_LEVELS, CareCard, ProcedureTopic, Reference, Term, Topic
-from .pages import AFTERCARE_SHEET, CALCULATOR, CLINICS, GLOSSARY, PLAN_DATA
+from .pages import AFTERCARE_SHEET, CALCULATOR, CLINICS, EMBED_DIR, GLOSSARY, PLAN_DATA
+from .translate import TranslatedFile
 from .validate import Content
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -49,7 +52,7 @@ def render_pages(
     if content.glossary:
         pages[GLOSSARY] = env.get_template("glossary.md.j2").render(terms=content.glossary)
     if "frequency" in content.topics and "aftercare" in content.topics:
-        pages[PLAN_DATA] = json.dumps(plan_data(content), ensure_ascii=False, indent=1) + "\n"
+        pages[PLAN_DATA] = json.dumps(plan_data(content, lang), ensure_ascii=False, indent=1) + "\n"
         pages[CALCULATOR] = env.get_template("calculator.md.j2").render(
             frequency=content.topics["frequency"], aftercare=content.topics["aftercare"]
         )
@@ -58,23 +61,107 @@ def render_pages(
     if CALCULATOR in pages:  # the planner's numbers, and so its review, come from frequency.yml
         reviewed["calculator"] = reviewed["frequency"]
         concerns = [(c.id, c.name) for c in content.topics["frequency"].concerns]
-    pages.update(embed_views(env, pages, reviewed, concerns, site_url=site_url, site_name=site_name))
+    pages.update(embed_views(env, pages, reviewed, concerns, site_url=site_url, site_name=site_name, lang=lang))
+    if lang != "en":
+        records = content.translations[lang].files
+        pages = {name: _with_translation(text, records.get(_translated_file(name))) for name, text in pages.items()}
     return pages
 
 
-def page_sources(content: Content) -> dict[str, str]:
+def render_edition(content: Content, lang: str = "en", **site: str) -> dict[str, str]:
+    """Every generated file of one edition of the guide (see `edition`), as render_pages gives them.
+    A translated page keeps the English page's section anchors, so a link to
+    risks.md#reporting-a-problem works in every language (`_english_anchors`)."""
+    pages = render_pages(edition(content, lang), lang=lang, **site)
+    if lang == "en":
+        return pages
+    english = render_pages(content, **site)
+    return {name: _english_anchors(text, english.get(name, "")) for name, text in pages.items()}
+
+
+_HEADING = re.compile(r"^(#{2,6}) (.+?)( \{ #[\w-]+ \})?$", re.MULTILINE)
+
+
+def _english_anchors(page: str, english: str) -> str:
+    """Each heading of a translated page, given the id of the English page's heading in its place.
+
+    Headings come from the same templates over lists aligned item by item with the English ones, so
+    they match in order; a page whose headings do not line up is left as it is (and the build's link
+    check names any anchor that is then missing)."""
+    theirs = _HEADING.findall(english)
+    ours = list(_HEADING.finditer(page))
+    if len(theirs) != len(ours) or any(len(a[0]) != len(b.group(1)) for a, b in zip(theirs, ours, strict=True)):
+        return page
+    seen: set[str] = set()
+    ids = []
+    for _, text, explicit in theirs:
+        anchor = explicit[4:-2] if explicit else _unique(slugify(plain_text(text), "-"), seen)
+        seen.add(anchor)
+        ids.append(anchor)
+    out, end = [], 0
+    for match, anchor in zip(ours, ids, strict=True):
+        out += [page[end : match.start()], f"{match.group(1)} {match.group(2)} {{ #{anchor} }}"]
+        end = match.end()
+    return "".join(out) + page[end:]
+
+
+def _unique(anchor: str, seen: set[str]) -> str:
+    """Python-Markdown's toc: a repeated id gets _1, _2..."""
+    n, found = 0, anchor
+    while found in seen:
+        n += 1
+        found = f"{anchor}_{n}"
+    return found
+
+
+def edition(content: Content, lang: str) -> Content:
+    """The content one edition of the guide shows: English as it is, or a language's translated pages
+    and glossary (content/<lang>/, words on English facts) with the English references."""
+    if lang == "en":
+        return content
+    translation = content.translations[lang]
+    return replace(content, topics=translation.topics, glossary=translation.glossary, sources=translation.sources)
+
+
+# Generated pages whose words come from another page's translated file (the rest: their own, or none).
+_TRANSLATED_FROM = {AFTERCARE_SHEET: "aftercare", CALCULATOR: "frequency", GLOSSARY: "glossary"}
+
+
+def _translated_file(name: str) -> str:
+    """The translated content file (by slug) a generated page's words come from: embed/faq.md -> faq."""
+    page = name.removeprefix(f"{EMBED_DIR}/")
+    return _TRANSLATED_FROM.get(page, page.removesuffix(".md"))
+
+
+def _with_translation(page: str, record: TranslatedFile | None) -> str:
+    """A translated page's record in its front matter, for the notice the theme shows with it (main.html,
+    embed.html). A page whose words are in a template (For clinics) has no record: machine-assisted."""
+    page = page.lstrip("\n")
+    if not page.startswith("---\n"):
+        return page  # plan.json
+    meta = {"status": record.status if record else "machine-assisted", "stale": bool(record and record.stale)}
+    if record and record.reviewed_by:
+        meta["reviewed_by"] = record.reviewed_by
+    return "---\ntranslation: " + json.dumps(meta, ensure_ascii=False) + "\n" + page.removeprefix("---\n")
+
+
+def page_sources(content: Content, lang: str = "en") -> dict[str, str]:
     """The file an editor changes for each generated page: its YAML, or the template holding its words."""
     sources = {f"{slug}.md": path for slug, path in content.sources.items()}
     sources[CALCULATOR] = "scripts/templates/calculator.md.j2"  # its numbers come from content/frequency.yml
-    sources[CLINICS] = CLINICS_SOURCE
+    own = TEMPLATES / lang / Path(CLINICS_SOURCE).name  # a language's own For clinics page
+    sources[CLINICS] = own.relative_to(TEMPLATES.parent.parent).as_posix() if own.is_file() else CLINICS_SOURCE
     sources[GLOSSARY] = "content/glossary.yml"
     if "aftercare" in content.sources:
         sources[AFTERCARE_SHEET] = content.sources["aftercare"]
     return sources
 
 
-def plan_data(content: Content) -> dict:
-    """What the interval calculator needs, taken from frequency.yml and aftercare.yml (never retyped).
+def plan_data(content: Content, lang: str = "en") -> dict:
+    """What the interval calculator needs, taken from frequency.yml and aftercare.yml (never retyped),
+    and the words its scripts show in `lang`: the `planner_script` section of templates/strings/<lang>.yml,
+    with the date pattern the pages use (dates.weekday) and the aftercare lists' headings (do, avoid).
+    The content's own words (concern names, aftercare) are the caller's: pass a language's edition.
 
     A concern whose aftercare differs (its `aftercare_area`, such as the scalp) also gets that area's
     note and, if the area adds items to stages, its own copy of the stages with them added. Fitting the stages to the
@@ -110,7 +197,15 @@ def plan_data(content: Content) -> dict:
         if area and area.stages:
             data["aftercare"] = stages(area.stages)
         concerns.append(data)
-    return {"default_concern": frequency.default_concern, "concerns": concerns, "aftercare": stages()}
+    t = strings(lang)
+    words = {**t["planner_script"], "weekday_date": t["dates"]["weekday"], "do": t["do"], "avoid": t["avoid"]}
+    return {
+        "lang": lang,
+        "words": words,
+        "default_concern": frequency.default_concern,
+        "concerns": concerns,
+        "aftercare": stages(),
+    }
 
 
 _MD_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -133,7 +228,8 @@ def strings(lang: str = "en") -> dict:
 
 def _environment(lang: str = "en") -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        # A language's own version of a template of prose (es/clinics.md.j2) comes before the shared one.
+        loader=FileSystemLoader([TEMPLATES / lang, TEMPLATES]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -151,6 +247,7 @@ def _environment(lang: str = "en") -> Environment:
         reference=format_reference,
         depth_text=lambda depth: depth_text(depth, t),
         days_text=lambda stage: days_text(stage.from_day, stage.to_day, t),
+        role=lambda name: t["review"]["roles"].get(name, name),  # a reviewer's role, in this language
     )
     return env
 
@@ -196,7 +293,7 @@ _PROCEDURE_PARTS = {"before": "preparation", "during": "howPerformed", "after": 
 def structured_data(content: Content, slug: str, lang: str = "en") -> str:
     """schema.org MedicalWebPage JSON-LD for a topic page, safe to put inside a script element."""
     topic = content.topics[slug]
-    names = strings(lang)["structured_data"]
+    names, roles = strings(lang)["structured_data"], strings(lang)["review"]["roles"]
     about = {"@type": "MedicalProcedure", "name": names["procedure"], "alternateName": names["other_names"]}
     if isinstance(topic, ProcedureTopic):
         for part, field in _PROCEDURE_PARTS.items():
@@ -210,7 +307,7 @@ def structured_data(content: Content, slug: str, lang: str = "en") -> str:
         "description": topic.summary,
         "inLanguage": lang,
         "lastReviewed": topic.review.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": topic.review.reviewed_by},
+        "reviewedBy": {"@type": "Organization", "name": roles.get(topic.review.reviewed_by, topic.review.reviewed_by)},
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": about,
     }

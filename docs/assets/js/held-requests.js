@@ -1,15 +1,23 @@
-// Search on demand: the search index and Material's search worker (about 51 KB gzipped) are
-// downloaded when a reader opens search, not on every first visit (README.md, "Search").
+// Requests Material's script makes that a reader does not need (README.md, "Search" and "Languages").
 //
-// Material 9.8.1's bundle asks for search/search_index.json (an XMLHttpRequest) and starts its
-// worker (new Worker) as soon as it runs, and offers no setting to wait. So this script, which
-// overrides/main.html runs just before the bundle, holds back exactly those two things until the
-// reader opens the search dialog (the #__search toggle, which Material's button, its keyboard
-// shortcuts and ?q= links all click), focuses the search box, or arrives with ?q= or ?h= (search
-// deep links and highlighting). Material's own code then runs unchanged: its first query waits
-// for the worker's "ready", as it always has. Instant navigation keeps this page's script, so a
-// search opened on any later page starts it too. Nothing else is touched: the pages fetched by
-// instant navigation and the sitemap pass straight through.
+// 1. Search on demand: the search index and Material's search worker (about 51 KB gzipped) are
+// downloaded when a reader opens search, not on every first visit. Material 9.8.1's bundle asks
+// for search/search_index.json (an XMLHttpRequest) and starts its worker (new Worker) as soon as it
+// runs, and offers no setting to wait. So this script, which overrides/main.html runs just before
+// the bundle, holds back exactly those two things until the reader opens the search dialog (the
+// #__search toggle, which Material's button, its keyboard shortcuts and ?q= links all click),
+// focuses the search box, or arrives with ?q= or ?h= (search deep links and highlighting).
+// Material's own code then runs unchanged: its first query waits for the worker's "ready", as it
+// always has. Instant navigation keeps this page's script, so a search opened on any later page
+// starts it too.
+//
+// 2. Sitemaps beside language links: Material asks for sitemap.xml beside every
+// <link rel="alternate">, expecting links to each language's home page. The guide's links name
+// this page's twin in each language (partials/editions-head.html), where there is no sitemap, and
+// its language links are plain links that need none: those requests are never sent.
+//
+// Nothing else is touched: the pages fetched by instant navigation and the site's own sitemap pass
+// straight through.
 (function () {
   'use strict';
   var INDEX = /\/search\/search_index\.json$/;
@@ -35,8 +43,21 @@
   var send = XMLHttpRequest.prototype.send;
   var abort = XMLHttpRequest.prototype.abort;
   var held = new WeakMap(); // request: {aborted}
+  function besideLanguageLink(url) {
+    var address = new URL(String(url), location.href).href;
+    if (!/\/sitemap\.xml$/.test(address) || address === ownSitemap()) return false;
+    return Array.prototype.some.call(document.querySelectorAll('link[rel=alternate][hreflang]'), function (link) {
+      return new URL('sitemap.xml', link.href).href === address;
+    });
+  }
+  function ownSitemap() { // the sitemap of this edition, which instant navigation reads
+    var config = document.getElementById('__config');
+    var base = config ? JSON.parse(config.textContent).base : '.';
+    return new URL(base + '/sitemap.xml', location.href).href;
+  }
   XMLHttpRequest.prototype.open = function (method, url) {
     if (!started && INDEX.test(path(url))) held.set(this, { aborted: false });
+    else if (besideLanguageLink(url)) held.set(this, { never: true });
     else held.delete(this);
     return open.apply(this, arguments);
   };
@@ -46,6 +67,7 @@
     var state = held.get(request);
     if (!state) return send.apply(request, args);
     held.delete(request);
+    if (state.never) return;
     later(function () { if (!state.aborted) send.apply(request, args); });
   };
   XMLHttpRequest.prototype.abort = function () {
