@@ -1,9 +1,11 @@
 /* Microneedling guide: show one of its pages on your website. Paste where the page should appear:
    <script async src="https://GUIDE-ADDRESS/embed.js" data-page="aftercare"></script>
-   Options: data-theme (light, dark, auto), data-accent (#hex), data-concern (planner only).
+   Options: data-theme (light, dark, auto), data-accent (#hex), data-concern (planner only),
+   data-lang (en, es: the page from that language's edition).
    See the guide's "For clinics" page. The script replaces itself with an iframe of
-   /embed/<page>/ and sizes it to its content: it says {type:'mng:hello'} to the frame's exact
-   origin, and accepts {type:'mng:size'} only from that origin and that frame's window. */
+   /embed/<page>/ (data-lang="es": /es/embed/<page>/) and sizes it to its content: it says
+   {type:'mng:hello'} to the frame's exact origin, and accepts {type:'mng:size'} only from that
+   origin and that frame's window. */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -27,12 +29,22 @@
   option('theme', /^(light|dark|auto)$/);
   option('accent', /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i);
   option('concern', /^([a-z0-9]+(?:-[a-z0-9]+)*)$/);
+  // The guide's editions: where each is, and the frame's title until the page says its own
+  var editions = {
+    en: ['', function (name) { return name.charAt(0).toUpperCase() + name.slice(1) + ' - Microneedling guide'; }],
+    es: ['es/', function (name) { return 'Guía de microagujas: ' + name; }]
+  };
+  var lang = data.lang === undefined ? 'en' : data.lang;
+  if (!Object.prototype.hasOwnProperty.call(editions, lang)) {
+    warn('ignored data-lang="' + lang + '": the guide is in ' + Object.keys(editions).join(', '));
+    lang = 'en';
+  }
 
   var frame = document.createElement('iframe');
   var search = String(query);
-  frame.src = new URL('embed/' + page + '/' + (search ? '?' + search : ''), src).href;
+  frame.src = new URL(editions[lang][0] + 'embed/' + page + '/' + (search ? '?' + search : ''), src).href;
   // Until the page says its own title: the page name in words.
-  frame.title = page.charAt(0).toUpperCase() + page.slice(1).replace(/-/g, ' ') + ' - Microneedling guide';
+  frame.title = editions[lang][1](page.replace(/-/g, ' '));
   frame.loading = 'lazy';
   frame.referrerPolicy = 'no-referrer'; // the guide has no need to know this page's address
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals');

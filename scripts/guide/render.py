@@ -64,7 +64,14 @@ def render_pages(
     pages.update(embed_views(env, pages, reviewed, concerns, site_url=site_url, site_name=site_name, lang=lang))
     if lang != "en":
         records = content.translations[lang].files
-        pages = {name: _with_translation(text, records.get(_translated_file(name))) for name, text in pages.items()}
+        pages = {
+            name: _with_translation(
+                text,
+                records.get(_translated_file(name)),
+                "machine-assisted" if name == CLINICS else "untranslated",
+            )
+            for name, text in pages.items()
+        }
     return pages
 
 
@@ -120,7 +127,11 @@ def edition(content: Content, lang: str) -> Content:
     if lang == "en":
         return content
     translation = content.translations[lang]
-    return replace(content, topics=translation.topics, glossary=translation.glossary, sources=translation.sources)
+    # A page not translated yet (content/<lang>/_language.yml: complete: false) is shown in English,
+    # and says so (_with_translation), so the edition keeps every page and every link.
+    topics = {slug: translation.topics.get(slug, topic) for slug, topic in content.topics.items()}
+    sources = {slug: translation.sources.get(slug, path) for slug, path in content.sources.items()}
+    return replace(content, topics=topics, glossary=translation.glossary or content.glossary, sources=sources)
 
 
 # Generated pages whose words come from another page's translated file (the rest: their own, or none).
@@ -133,13 +144,14 @@ def _translated_file(name: str) -> str:
     return _TRANSLATED_FROM.get(page, page.removesuffix(".md"))
 
 
-def _with_translation(page: str, record: TranslatedFile | None) -> str:
+def _with_translation(page: str, record: TranslatedFile | None, default: str = "machine-assisted") -> str:
     """A translated page's record in its front matter, for the notice the theme shows with it (main.html,
-    embed.html). A page whose words are in a template (For clinics) has no record: machine-assisted."""
+    embed.html). A page without one is either in a template (For clinics: machine-assisted) or not
+    translated yet (`default`: "untranslated")."""
     page = page.lstrip("\n")
     if not page.startswith("---\n"):
         return page  # plan.json
-    meta = {"status": record.status if record else "machine-assisted", "stale": bool(record and record.stale)}
+    meta = {"status": record.status if record else default, "stale": bool(record and record.stale)}
     if record and record.reviewed_by:
         meta["reviewed_by"] = record.reviewed_by
     return "---\ntranslation: " + json.dumps(meta, ensure_ascii=False) + "\n" + page.removeprefix("---\n")
@@ -350,7 +362,7 @@ def long_date(value: date, lang: str = "en") -> str:
 
 
 def weekday_date(value: date, lang: str = "en") -> str:
-    """Monday 30 March 2026 (es: lunes 30 de marzo de 2026): how the calculator shows dates, so the
+    """Monday 30 March 2026 (es: lunes, 30 de marzo de 2026): how the calculator shows dates, so the
     page and the planner agree."""
     words = strings(lang)["dates"]
     return words["weekday"].format(weekday=words["weekdays"][value.weekday()], date=long_date(value, lang))

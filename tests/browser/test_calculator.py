@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -20,10 +21,11 @@ from playwright.sync_api import expect
 
 from browser.conftest import axe_violations
 from conftest import ROOT, copy_of_repo
-from guide.render import plan_data, weekday_date
+from guide.render import plan_data, strings, weekday_date
 from guide.validate import load_content
 
-PLAN = plan_data(load_content(ROOT))
+CONTENT = load_content(ROOT)
+PLAN = plan_data(CONTENT)
 CONCERNS = {c["id"]: c for c in PLAN["concerns"]}
 ACNE = CONCERNS.get("acne-scars", PLAN["concerns"][0])
 DEFAULT = CONCERNS[PLAN["default_concern"]]
@@ -565,3 +567,150 @@ def test_the_course_is_drawn_as_a_timeline_under_the_plan(site_url, page_for, sc
     check_course_figure(page, [start, weeks(start, gap)], PLAN["aftercare"])
     assert page.evaluate("window.__csp") == [], "nothing was blocked by the Content-Security-Policy"
     assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []
+
+
+# ── the Spanish edition (/es/): the same script, its words and concerns from /es/assets/data/plan.json ──
+
+ES_CONTENT = replace(CONTENT, topics=CONTENT.translations["es"].topics)
+ES_PLAN = plan_data(ES_CONTENT, "es")
+ES_WORDS, ES_FORM = ES_PLAN["words"], strings("es")["planner"]
+ES_ACNE = next(c for c in ES_PLAN["concerns"] if c["id"] == ACNE["id"])
+# English words the planner's script wrote before it read its words from plan.json
+ENGLISH = re.compile(
+    r"\b(Enter|must|Sessions?|sessions?|usually|Check|Aftercare|Avoid|weeks?|days|real date|to Google|new tab|"
+    r"January|February|March|April|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def es(day: date) -> str:
+    return weekday_date(day, "es")
+
+
+def plan_es(page, day, month, year, *, concern=None, count="", kind="last"):
+    page.get_by_label(ES_FORM[kind]).check()
+    page.get_by_label(ES_FORM["day"], exact=True).fill(day)
+    page.get_by_label(ES_FORM["month"], exact=True).fill(month)
+    page.get_by_label(ES_FORM["year"], exact=True).fill(year)
+    if concern is not None:
+        page.get_by_label(ES_FORM["concern"]).select_option(concern)
+    page.get_by_label(ES_FORM["count"]).fill(count)
+    page.get_by_role("button", name=ES_FORM["submit"]).click()
+
+
+def test_the_spanish_planner_writes_spanish_and_its_dates_as_the_page_does(site_url, page_for):
+    page, watch = open_planner(page_for, site_url, path="/es/calculator/", zone="America/New_York")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    # The page's worked example (render.weekday_date) and the planner write a date the same way.
+    frequency = ES_CONTENT.topics["frequency"]
+    example = frequency.review.last_reviewed
+    assert es(example) in page.locator("article").inner_text(), "the page's worked example"
+    plan_es(page, str(example.day), str(example.month), str(example.year), kind="first", count="2")
+    expect(page.locator(".calc-sessions li").first).to_contain_text(f"Sesión 1: {es(example)} (su primera sesión)")
+
+    start = date(2026, 3, 20)
+    plan_es(page, "20", "MARZO", "2026", concern=ACNE["id"])
+    gap = ACNE["interval_weeks"]
+    status = page.get_by_role("status")
+    expect(status).to_contain_text(
+        f"Después de su última sesión, el {es(start)}, su próxima sesión podría ser entre el "
+        f"{es(weeks(start, gap['min']))} y el {es(weeks(start, gap['max']))}. "
+        f"La fecha habitual es el {es(weeks(start, gap['default']))}."
+    )
+    assert es(start) == "viernes, 20 de marzo de 2026"
+    assert (
+        page.locator("#calc-count-hint")
+        .inner_text()
+        .endswith(f"{ES_ACNE['name']}: por lo general, {ACNE['sessions']['typical']} sesiones.")
+    )
+    assert page.locator(".calc-window dd").all_inner_texts() == [
+        es(weeks(start, gap[k])) for k in ("min", "default", "max")
+    ]
+    expect(page.locator(".calc-plan")).to_contain_text(
+        f"Cada fecha es {gap['default']} semana{'s' if gap['default'] > 1 else ''} después de la anterior."
+    )
+    sessions = [weeks(start, gap["default"] * n) for n in range(course_size(ACNE))]
+    items = page.locator(".calc-sessions li").all_inner_texts()
+    assert items[0].startswith(f"Sesión 1: {es(start)} (su última sesión)"), items[0]
+    assert items[1].startswith(f"Sesión 2: {es(sessions[1])} (fecha habitual)"), items[1]
+    expect(page.locator(".calc-google").first).to_have_text(
+        "Añadir la sesión 2 a Google Calendar (se abre en una pestaña nueva)"
+    )
+    query = parse_qs(urlsplit(page.locator(".calc-google").first.get_attribute("href")).query)
+    assert query["text"] == [strings("es")["planner"]["summary"]]
+    assert f"Cuidados: {site_url}/es/aftercare/" in query["details"][0]
+
+    usual = weeks(start, gap["default"])
+    blocks = page.locator(".calc-stage")
+    shown = fitted(usual, weeks(usual, gap["default"]), ES_PLAN["aftercare"])
+    expect(blocks).to_have_count(len(shown))
+    for i, (stage, first, last) in enumerate(shown):
+        heading = blocks.nth(i).locator(":scope > :first-child").inner_text()
+        if first == last:
+            assert heading == f"{stage['label']}: {es(first)}", heading
+        else:
+            assert heading.startswith(f"{stage['label']}: del {es(first).rsplit(' de ', 1)[0]} al "), heading
+            assert heading.endswith(f" al {es(last)}"), heading
+        assert blocks.nth(i).locator("li").all_inner_texts() == stage["do"] + stage["avoid"]
+    assert "Haga esto:" in page.locator(".calc-stages").inner_text()
+    figure = page.locator(".calc-course svg")
+    assert figure.locator("title").text_content() == ES_WORDS["figure"]["title"]
+    assert f"sesiones, del {es(start)} al {es(sessions[-1])}" in figure.locator("desc").text_content()
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name=ES_FORM["add_to_calendar"]).click()
+    assert info.value.suggested_filename == "sesiones-microagujas.ics"
+    calendar = Calendar.from_ical(Path(info.value.path()).read_bytes())
+    assert str(calendar["PRODID"]) == "-//Guía de microagujas//Planificador de sesiones//ES"
+    events = list(calendar.walk("VEVENT"))
+    assert [e["DTSTART"].dt for e in events] == sessions[1:]
+    assert {str(e["SUMMARY"]) for e in events} == {strings("es")["planner"]["summary"]}
+    assert all(f"Cuidados: {site_url}/es/aftercare/" in str(e["DESCRIPTION"]) for e in events)
+
+    shown_text = page.locator(".calc").inner_text() + figure.text_content()
+    assert not ENGLISH.search(shown_text), ENGLISH.search(shown_text)
+    assert not BROKEN.search(shown_text)
+    assert axe_violations(page) == []
+    assert watch.console_errors == [] and watch.other_origins == [] and watch.failed == []
+
+
+ES_BAD_INPUT = [
+    ("", "", "", "", ["day", "month", "year"], "Escriba la fecha de su última sesión"),
+    ("12", "", "", "", ["month", "year"], "La fecha de su última sesión debe incluir el mes y el año"),
+    (
+        "31",
+        "febrero",
+        "2026",
+        "",
+        ["day", "month"],
+        "La fecha de su última sesión debe ser una fecha real. Febrero de 2026 tiene 28 días",
+    ),
+    ("ab", "3", "2026", "", ["day"], "Escriba el día con números, por ejemplo 27"),
+    (
+        "12",
+        "March",
+        "2026",
+        "",
+        ["month"],
+        "Escriba el mes con números, por ejemplo 3, o con letras, por ejemplo marzo",
+    ),
+    ("12", "3", "26", "", ["year"], "Escriba el año con 4 números, por ejemplo 2026"),
+    ("12", "3", "1826", "", ["day", "month", "year"], "Escriba una fecha de los últimos 5 años."),
+    ("12", "3", "2026", "1", ["count"], "Escriba un número de sesiones del 2 al 12, o déjelo vacío"),
+]
+
+
+@pytest.mark.parametrize("day, month, year, count, fields, message", ES_BAD_INPUT, ids=lambda v: repr(v)[:20])
+def test_spanish_errors_are_in_spanish_next_to_the_field(site_url, page_for, day, month, year, count, fields, message):
+    page, watch = open_planner(page_for, site_url, path="/es/calculator/")
+    plan_es(page, day, month, year, count=count)
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_visible()
+    assert summary.get_by_role("heading", name=ES_FORM["problem"]).is_visible()
+    expect(summary.get_by_role("link")).to_have_text([re.compile("^" + re.escape(message))])
+    group = "count" if fields == ["count"] else "date"
+    expect(page.locator(f"#calc-{group}-error")).to_have_text(re.compile(r"^Error: " + re.escape(message)))
+    invalid = [n for n in ("day", "month", "year", "count") if page.locator(f"#calc-{n}").get_attribute("aria-invalid")]
+    assert invalid == fields
+    assert not ENGLISH.search(page.locator(".calc").inner_text())
+    assert watch.console_errors == [] and watch.other_origins == []

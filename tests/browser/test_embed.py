@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from browser.conftest import axe_violations, serve_pages
 from conftest import ROOT
 from guide.embed import REFERRER_POLICY, SANDBOX
-from guide.render import plan_data
+from guide.render import plan_data, strings
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
@@ -28,6 +28,9 @@ NOW = datetime(2026, 4, 2, 12, tzinfo=UTC)
 STORED = "[document.cookie, localStorage.length, sessionStorage.length]"
 TOPIC = 'iframe[src*="/embed/aftercare/"]'
 PLANNER = 'iframe[src*="/embed/calculator/"]'
+ES_TOPIC = 'iframe[src*="/es/embed/aftercare/"]'
+ES_PLANNER = 'iframe[src*="/es/embed/calculator/"]'
+ES = strings("es")
 
 
 def shown_snippets(site: Path, slug: str) -> tuple[str, str]:
@@ -71,9 +74,15 @@ def clinic(built_site, site_url):
         topic_frame.replace('/embed/aftercare/"', '/embed/aftercare/?theme=dark&amp;accent=0b6e4f"'),
         planner_frame.replace('/embed/calculator/"', f'/embed/calculator/?accent=ffdd00&amp;concern={CONCERN}"'),
     )
+    spanish = ' data-lang="es" data-page='  # the script line as the Spanish edition's pages show it
+    pages["/spanish.html"] = host(
+        topic_script.replace(" data-page=", spanish),
+        planner_script.replace(" data-page=", spanish).replace("></script>", f' data-concern="{CONCERN}"></script>'),
+    )
     pages["/invalid.html"] = host(
         topic_script.replace(
-            "></script>", ' data-theme="purple" data-accent="red;background:url(//x)" data-concern="../x"></script>'
+            "></script>",
+            ' data-theme="purple" data-accent="red;background:url(//x)" data-concern="../x" data-lang="fr"></script>',
         ),
         planner_script.replace('data-page="calculator"', 'data-page="../admin/"'),
         planner_frame.replace(
@@ -211,9 +220,10 @@ def test_invalid_options_are_ignored_with_a_warning(open_host):
     topic = page.locator(TOPIC)
     expect(topic).to_have_count(1)
     assert topic.get_attribute("src").endswith("/embed/aftercare/"), "no option reaches the frame"
+    assert "/fr/" not in topic.get_attribute("src"), "a language the guide is not in: English"
     assert frame_of(page, TOPIC).evaluate("document.body.dataset.mdColorScheme") == "default"
     expect(page.locator('iframe[src*="admin"]')).to_have_count(0)
-    for name in ("data-theme", "data-accent", "data-concern", "data-page"):
+    for name in ("data-theme", "data-accent", "data-concern", "data-page", 'data-lang="fr"'):
         assert any(name in w for w in seen["warnings"]), (name, seen["warnings"])
 
     planner = frame_of(page, PLANNER)  # the plain iframe with bad URL options
@@ -224,6 +234,61 @@ def test_invalid_options_are_ignored_with_a_warning(open_host):
     for name in ("theme=neon", "accent=12345", "concern=nope"):
         assert any(name in w for w in seen["warnings"]), (name, seen["warnings"])
     assert seen["errors"] == []
+
+
+def test_data_lang_es_embeds_the_spanish_edition(open_host, site_url, built_site):
+    page, seen = open_host("/spanish.html")
+    expect(page.locator(ES_TOPIC)).to_have_attribute("src", f"{site_url}/es/embed/aftercare/")
+    expect(page.locator(ES_PLANNER)).to_have_attribute("src", f"{site_url}/es/embed/calculator/?concern={CONCERN}")
+    view = built_site / "es" / "embed" / "aftercare" / "index.html"
+    assert view.exists(), "the Spanish edition's embed views (site/es/embed/) were not built"
+    for selector, slug in ((ES_TOPIC, "aftercare"), (ES_PLANNER, "calculator")):
+        frame = frame_of(page, selector)
+        assert frame.evaluate("document.documentElement.lang") == "es", slug
+        built = (built_site / "es" / "embed" / slug / "index.html").read_text(encoding="utf-8")
+        title = html.unescape(re.search(r"<title>([^<]*)</title>", built).group(1))
+        assert "Guía de microagujas" in title, title
+        expect(page.locator(selector)).to_have_attribute("title", title)  # the frame's own, sent with its height
+        box, content, overflow = fits(page, selector)
+        assert abs(box - content) <= 3 and overflow <= 1, (slug, box, content)
+        assert frame.evaluate(STORED) == ["", 0, 0]
+
+    planner = frame_of(page, ES_PLANNER)  # the planner speaks Spanish, from the Spanish plan.json
+    words = ES["planner"]
+    assert planner.get_by_label(words["concern"]).input_value() == CONCERN
+    planner.get_by_label(words["day"], exact=True).fill("20")
+    planner.get_by_label(words["month"], exact=True).fill("Marzo")
+    planner.get_by_label(words["year"], exact=True).fill("2026")
+    planner.get_by_role("button", name=words["submit"]).click()
+    expect(planner.get_by_role("heading", name=words["plan"])).to_be_visible()
+    expect(planner.get_by_role("status")).to_contain_text(
+        "Después de su última sesión, el viernes, 20 de marzo de 2026,"
+    )
+    with page.expect_download() as info:
+        planner.get_by_role("button", name=words["add_to_calendar"]).click()
+    assert info.value.suggested_filename == "sesiones-microagujas.ics"
+    assert b"PRODID:-//Gu\xc3\xada de microagujas//" in Path(info.value.path()).read_bytes()
+    assert [w for w in seen["warnings"] if "Microneedling guide embed" in w] == []
+    assert seen["errors"] == []
+
+
+def test_the_frames_title_until_the_page_says_its_own_is_in_the_embeds_language(browser, site_url, clinic):
+    context = browser.new_context()
+    # The guide's pages answer, but say nothing: the script's own title stays.
+    context.route(
+        re.compile(r".*/embed/(aftercare|calculator)/.*"),
+        lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>Quiet</title>"),
+    )
+    page = context.new_page()
+    page.goto(clinic[0] + "/spanish.html", wait_until="load")
+    for selector in (ES_TOPIC, ES_PLANNER):
+        frame_of(page, selector)
+    expect(page.locator(ES_TOPIC)).to_have_attribute("title", "Guía de microagujas: aftercare")
+    expect(page.locator(ES_PLANNER)).to_have_attribute("title", "Guía de microagujas: calculator")
+    page.goto(clinic[0] + "/script.html", wait_until="load")
+    frame_of(page, TOPIC)
+    expect(page.locator(TOPIC)).to_have_attribute("title", "Aftercare - Microneedling guide")
+    context.close()
 
 
 def test_forged_messages_change_nothing(open_host, site_url, clinic):

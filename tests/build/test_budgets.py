@@ -28,18 +28,24 @@ PAGE_BUDGET = 95 * 1024  # bytes, gzipped, for every page a reader opens
 EMBED_BUDGET = 30 * 1024  # bytes, gzipped, for an embed view (/embed/<slug>/) in a clinic's page
 IMPORT = re.compile(r"""(?:^|;|\n)\s*import\b[^'"]*['"]([^'"]+)['"]""")
 BUNDLE = re.compile(r"assets/javascripts/bundle\.\w+\.min\.js$")
-ON_DEMAND = "assets/js/search-on-demand.js"
+HELD = "assets/js/held-requests.js"
+
+
+def is_embed(site: Path, page: Path) -> bool:
+    """An embed view: embed/<slug>/, or es/embed/<slug>/ in another language's edition."""
+    parts = page.relative_to(site).parts
+    return parts[0] == "embed" or (len(parts) > 2 and len(parts[0]) == 2 and parts[1] == "embed")
 
 
 def budget(site: Path, page: Path) -> int:
-    return EMBED_BUDGET if page.relative_to(site).parts[0] == "embed" else PAGE_BUDGET
+    return EMBED_BUDGET if is_embed(site, page) else PAGE_BUDGET
 
 
 def search_on_demand(tags: list[tuple[str, dict]]) -> bool:
-    """Whether search-on-demand.js runs before Material's bundle (scripts run in document order)."""
+    """Whether held-requests.js runs before Material's bundle (scripts run in document order)."""
     sources = [attrs.get("src") or "" for tag, attrs in tags if tag == "script"]
     bundle = next((i for i, src in enumerate(sources) if BUNDLE.search(src)), len(sources))
-    return any(src.endswith(ON_DEMAND) for src in sources[:bundle])
+    return any(src.endswith(HELD) for src in sources[:bundle])
 
 
 def first_load(site: Path, page: Path) -> dict[str, int]:
@@ -67,12 +73,14 @@ def first_load(site: Path, page: Path) -> dict[str, int]:
     bundled = any(tag == "script" and BUNDLE.search(attrs.get("src") or "") for tag, attrs in tags)
     if config and bundled:
         config = json.loads(config.group(1))
+        edition = link_target(site, page, config["base"].rstrip("/") + "/")[0].parent  # site/, or site/es/
         if "navigation.instant" in config["features"]:
-            files.add(site / "sitemap.xml")
+            files.add(edition / "sitemap.xml")
         if any(tag == "form" and attrs.get("name") == "search" for tag, attrs in tags) and not search_on_demand(tags):
-            files |= {site / "search" / "search_index.json", link_target(site, page, config["search"])[0]}
-    if "data-calc" in html and site / "assets" / "js" / "calculator.js" in files:
-        files.add(site / "assets" / "data" / "plan.json")  # the planner reads it as it starts
+            files |= {edition / "search" / "search_index.json", link_target(site, page, config["search"])[0]}
+    calculator = next((path for path in files if path.name == "calculator.js"), None)
+    if "data-calc" in html and calculator:
+        files.add(calculator.parent.parent / "data" / "plan.json")  # the planner reads it as it starts
     return {"/" + path.relative_to(site).as_posix(): len(gzip.compress(path.read_bytes(), 6)) for path in files}
 
 
@@ -84,6 +92,7 @@ def reader_pages(site: Path) -> list[Path]:
 def test_every_reader_page_loads_within_its_budget(built_site: Path):
     pages = reader_pages(built_site)
     assert len(pages) > 10 and any(page.parent.parent.name == "embed" for page in pages)
+    assert any(is_embed(built_site, page) and page.parts[-4] == "es" for page in pages)
     for page in pages:
         sizes = first_load(built_site, page)
         total, allowed = sum(sizes.values()), budget(built_site, page)
@@ -94,7 +103,7 @@ def test_the_first_load_counts_styles_scripts_modules_and_what_they_fetch(built_
     files = first_load(built_site, built_site / "aftercare" / "index.html")
     assert "/aftercare/index.html" in files and "/assets/css/guide.css" in files and "/sitemap.xml" in files
     assert {"/assets/js/calculator.js", "/assets/js/plan-dates.js", "/assets/js/ics.js"} <= set(files)
-    assert any(BUNDLE.search(path) for path in files) and "/" + ON_DEMAND in files
+    assert any(BUNDLE.search(path) for path in files) and "/" + HELD in files
     assert "/assets/data/plan.json" in first_load(built_site, built_site / "calculator" / "index.html")
     embed = first_load(built_site, built_site / "embed" / "aftercare" / "index.html")
     assert not any("stylesheets/main." in path or BUNDLE.search(path) for path in embed), embed
@@ -106,7 +115,7 @@ def test_search_is_held_back_on_every_page_with_search(built_site: Path):
         tags = start_tags(page.read_text(encoding="utf-8"))
         if any(tag == "form" and attrs.get("name") == "search" for tag, attrs in tags):
             assert search_on_demand(tags), f"{page.relative_to(built_site)} fetches search on its first visit"
-            assert not any("search" in path for path in first_load(built_site, page) if path != "/" + ON_DEMAND)
+            assert not any("search" in path for path in first_load(built_site, page) if path != "/" + HELD)
 
 
 def test_the_budget_catches_a_heavy_import(built_site: Path, tmp_path: Path):
@@ -121,12 +130,12 @@ def test_the_budget_catches_a_heavy_import(built_site: Path, tmp_path: Path):
 
 
 def test_the_budget_counts_search_that_loads_eagerly(built_site: Path, tmp_path: Path):
-    """A page without search-on-demand.js before the bundle downloads the index and worker at once:
+    """A page without held-requests.js before the bundle downloads the index and worker at once:
     they are counted, and they take a topic page over its budget."""
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
     page = site / "aftercare" / "index.html"
     html = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r'<script defer src="[^"]*search-on-demand\.js"></script>', "", html), encoding="utf-8")
+    page.write_text(re.sub(r'<script defer src="[^"]*held-requests\.js"></script>', "", html), encoding="utf-8")
     sizes = first_load(site, page)
     assert "/search/search_index.json" in sizes
     assert any(path.startswith("/assets/javascripts/workers/search.") for path in sizes)

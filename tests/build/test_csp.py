@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT, copy_of_repo, link_target, start_tags
 from guide.csp import HEADERS, REFERRER, main, policy, with_policy
-from guide.plain import write_project
+from guide.plain import write_projects
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 DATA_BLOCK = re.compile(r'\btype="application/(?:ld\+)?json"')  # not run, so no policy checks them
@@ -123,7 +123,7 @@ def header_problems(site: Path) -> list[str]:
     problems += [f"{path}: a pattern, which may overlap another rule" for path in rules if "*" in path]
     for page in pages(site):
         here = address(site, page)
-        ancestors = "*" if here.startswith("/embed/") else "'self'"
+        ancestors = "*" if re.match(r"(/[a-z]{2})?/embed/", here) else "'self'"  # /embed/..., /es/embed/...
         want = f"{meta_policy(page.read_text(encoding='utf-8'))}; frame-ancestors {ancestors}"
         if rules.pop(here, {}).get("Content-Security-Policy") != want:
             problems.append(f"{here}: no rule, or not its policy with frame-ancestors {ancestors}")
@@ -159,8 +159,9 @@ def test_instant_navigation_runs_no_script_the_first_page_does_not_allow(built_s
 def test_headers_give_each_page_its_policy_and_who_may_frame_it(built_site: Path):
     assert header_problems(built_site) == []
     rules = header_rules((built_site / HEADERS).read_text(encoding="utf-8"))
-    assert rules["/embed/aftercare/"]["Content-Security-Policy"].endswith("; frame-ancestors *")
-    for path in ("/", "/aftercare/", "/404.html", "/admin/"):
+    for path in ("/embed/aftercare/", "/es/embed/aftercare/"):
+        assert rules[path]["Content-Security-Policy"].endswith("; frame-ancestors *"), path
+    for path in ("/", "/aftercare/", "/404.html", "/admin/", "/es/", "/es/aftercare/"):
         assert rules[path]["Content-Security-Policy"].endswith("; frame-ancestors 'self'"), path
 
 
@@ -211,8 +212,8 @@ def test_the_check_catches_a_script_only_its_own_page_allows(site_copy: Path):
 def test_the_check_catches_a_header_rule_that_lets_anyone_frame_a_page(site_copy: Path):
     headers = site_copy / HEADERS
     text = headers.read_text(encoding="utf-8")
-    rule = re.search(r"^/aftercare/\n.*frame-ancestors 'self'$", text, re.MULTILINE).group(0)
-    headers.write_text(text.replace(rule, rule.replace("'self'", "*")), encoding="utf-8")
+    text = re.sub(r"^(/aftercare/\n.*frame-ancestors )'self'$", r"\1*", text, count=1, flags=re.MULTILINE)
+    headers.write_text(text, encoding="utf-8")
     assert header_problems(site_copy) == ["/aftercare/: no rule, or not its policy with frame-ancestors 'self'"]
 
 
@@ -247,10 +248,12 @@ def test_the_command_line_gives_a_built_site_the_same_policies_again(site_copy: 
 
 def test_the_zensical_build_gets_the_same_protection(tmp_path: Path):
     """`make build-zensical` runs the command line after `zensical build`, which skips hooks."""
-    config = write_project(ROOT, tmp_path)
+    configs = write_projects(ROOT, tmp_path)
     zensical = Path(sys.executable).parent / "zensical"
-    result = subprocess.run([zensical, "build", "--strict", "-f", config], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert main([str(tmp_path / "site"), "-f", str(config)]) == 0
+    for config in configs:
+        result = subprocess.run([zensical, "build", "--strict", "-f", config], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert main([str(tmp_path / "site"), "-f", str(configs[0])]) == 0
+    assert (tmp_path / "site" / "es" / "embed" / "aftercare" / "index.html").is_file()
     assert policy_problems(tmp_path / "site") == []
     assert header_problems(tmp_path / "site") == []

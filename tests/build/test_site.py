@@ -71,7 +71,8 @@ def test_no_page_loads_anything_from_another_origin(built_site: Path):
         html = page.read_text(encoding="utf-8")
         for match in loads.finditer(html):
             tag = html[match.start() : html.index(">", match.start()) + 1]
-            assert tag.startswith("<link") and ('rel="canonical"' in tag), f"{page}: {tag}"
+            # Links that name a page rather than load it: canonical, and its twins in other languages.
+            assert tag.startswith(('<link rel="canonical"', '<link rel="alternate" hreflang=')), f"{page}: {tag}"
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from guide.plain import write_project
+from guide.plain import write_projects
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
@@ -26,7 +26,8 @@ def titles(site: Path) -> dict[str, str]:
 
 
 def test_zensical_builds_the_same_pages_with_the_same_titles(built_site: Path, tmp_path: Path):
-    config = write_project(ROOT, tmp_path)
-    result = subprocess.run([ZENSICAL, "build", "--strict", "-f", config], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    for config in write_projects(ROOT, tmp_path):  # English, then Spanish into site/es/
+        result = subprocess.run([ZENSICAL, "build", "--strict", "-f", config], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
     assert titles(tmp_path / "site") == titles(built_site)
+    assert titles(tmp_path / "site")["es/aftercare/index.html"].endswith("- Guía de microagujas")

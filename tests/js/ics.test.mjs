@@ -7,11 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 import { calendar, escapeText, fold, googleLink } from '../../docs/assets/js/ics.js';
-import { utcDate } from '../../docs/assets/js/plan-dates.js';
+import { useWords, utcDate } from '../../docs/assets/js/plan-dates.js';
+import { guidePlanData } from './guide-plan.mjs';
 
 const JS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/assets/js');
 const octets = (s) => new TextEncoder().encode(s).length;
 const unfold = (text) => text.replace(/\r\n[ \t]/g, '');
+
+useWords(guidePlanData('en').words); // the calendar's PRODID (Spanish: plan-words.test.mjs)
 
 test('text is escaped: backslash first, then semicolons, commas and newlines', () => {
   assert.equal(escapeText('a\\b;c,d\ne\r\nf'), 'a\\\\b\\;c\\,d\\ne\\nf');

@@ -8,9 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 import {
   addWeeks, aftercareDates, checkDate, dateRange, daysBetween, isoDate, isRealDate, lateWarning, longDate,
-  planCourse, readCount, readDate, today, utcDate,
+  planCourse, readCount, readDate, today, useWords, utcDate,
 } from '../../docs/assets/js/plan-dates.js';
 import { guidePlanData } from './guide-plan.mjs';
+
+// The English edition's plan.json: its words (strings/en.yml planner_script) are what these tests read.
+// Spanish: plan-words.test.mjs.
+const DATA = guidePlanData('en');
+useWords(DATA.words);
 
 const ZONES = ['America/New_York', 'Europe/London', 'Pacific/Auckland'];
 const day = (text) => utcDate(...text.split('-').map(Number));
@@ -161,7 +166,7 @@ test('aftercare fits the gap to the next session: later stages go, a stage runni
 });
 
 test("every concern in the guide's own content gives a sound plan", () => {
-  const data = guidePlanData();
+  const data = DATA;
   assert.ok(data.concerns.some((c) => c.id === data.default_concern));
   assert.ok(data.concerns.length >= 1 && data.aftercare.length >= 1);
   const start = day('2026-03-20'); // a Friday just before Europe's clock change

@@ -6,8 +6,11 @@ import { test } from 'node:test';
 import { courseLayout } from '../../docs/assets/js/plan-figure.js';
 import { guidePlanData } from './guide-plan.mjs';
 import {
-  addDays, aftercareDates, daysBetween, longDate, planCourse, readCount, utcDate,
+  addDays, aftercareDates, daysBetween, longDate, planCourse, readCount, useWords, utcDate,
 } from '../../docs/assets/js/plan-dates.js';
+
+const DATA = guidePlanData('en'); // its words are the figure's (Spanish: plan-words.test.mjs)
+useWords(DATA.words);
 
 const STAGES = [[0, 0, 'The day of your session'], [1, 3, 'Days 1 to 3'], [4, 7, 'Days 4 to 7'], [8, 42, 'Weeks 2 to 6']]
   .map(([from_day, to_day, label]) => ({ id: `d${from_day}`, label, from_day, to_day }));
@@ -93,7 +96,7 @@ test("each session's bars are the aftercare the planner shows for that gap, and 
 });
 
 test("every concern's longest course keeps the session numbers apart", () => {
-  const data = guidePlanData();
+  const data = DATA;
   for (const c of data.concerns) {
     for (const count of [2, readCount('', c).count, Math.max(12, c.sessions.max)]) {
       const { sessions } = planCourse(utcDate(2026, 12, 30), c, count);

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import string
+from dataclasses import replace
 from datetime import date, timedelta
 
 import yaml
@@ -11,7 +13,7 @@ import yaml
 from conftest import ROOT
 from guide.load import load_file
 from guide.model import AftercareTopic, FrequencyTopic
-from guide.render import PLAN_DATA, plain_text, plan_data, render_pages, weekday_date
+from guide.render import PLAN_DATA, plain_text, plan_data, render_pages, strings, weekday_date
 from guide.validate import area_problems, load_content
 
 JS = ROOT / "docs" / "assets" / "js"
@@ -107,6 +109,106 @@ def test_no_number_or_concern_is_written_into_the_scripts():
         assert concern.id not in source and concern.name.lower() not in source.lower(), concern.id
     for stage in content.topics["aftercare"].timeline:
         assert stage.id not in source and stage.label not in source, stage.id
+
+
+def _leaves(value: object, key: str = "") -> dict[str, str]:
+    if isinstance(value, dict):
+        return {k: v for name, child in value.items() for k, v in _leaves(child, f"{key}.{name}".strip(".")).items()}
+    return {key: value}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _spanish(content):
+    """The content the Spanish edition renders: its translated topics (content/es/) on the English facts."""
+    return replace(content, topics=content.translations["es"].topics)
+
+
+def test_plan_data_carries_the_words_of_its_language():
+    content = load_content(ROOT)
+    english, spanish = plan_data(content), plan_data(_spanish(content), "es")
+    assert (english["lang"], spanish["lang"]) == ("en", "es")
+    es = strings("es")
+    assert spanish["words"] == {
+        **es["planner_script"],
+        "weekday_date": es["dates"]["weekday"],
+        "do": es["do"],
+        "avoid": es["avoid"],
+    }
+    words = spanish["words"]
+    assert words["file"] == "sesiones-microagujas.ics"
+    assert words["day"] == "Escriba el día con números, por ejemplo 27"
+    assert words["last"]["what"] == "la fecha de su última sesión"
+    assert english["words"]["day"] == "Enter the day as a number, like 27"
+    assert english["words"]["weekday_date"] == "{weekday} {date}"
+    # the same keys, and everything but a few shared words ("Error:") differs from the English
+    en_leaves, es_leaves = _leaves(english["words"]), _leaves(words)
+    assert set(en_leaves) == set(es_leaves)
+    same = sorted(k for k in en_leaves if en_leaves[k] == es_leaves[k])
+    assert same == ["error"], same
+
+
+def test_plan_data_for_spanish_has_the_spanish_names_and_the_english_numbers():
+    content = load_content(ROOT)
+    english, spanish = plan_data(content), plan_data(_spanish(content), "es")
+    assert spanish["default_concern"] == english["default_concern"]
+
+    def numbers(data):
+        concerns = [(c["id"], c["sessions"], c["interval_weeks"], "aftercare" in c) for c in data["concerns"]]
+        stages = [(s["id"], s["from_day"], s["to_day"], len(s["do"]), len(s["avoid"])) for s in data["aftercare"]]
+        return concerns, stages
+
+    assert numbers(spanish) == numbers(english)
+    by_id = {c.id: c for c in content.translations["es"].topics["frequency"].concerns}
+    for concern in spanish["concerns"]:
+        assert concern["name"] == by_id[concern["id"]].name
+    assert [c["name"] for c in spanish["concerns"]] != [c["name"] for c in english["concerns"]]
+    labels = [s["label"] for s in spanish["aftercare"]]
+    assert labels == [plain_text(s.label) for s in content.translations["es"].topics["aftercare"].timeline]
+    assert labels != [s["label"] for s in english["aftercare"]]
+    for concern in spanish["concerns"]:
+        if "aftercare_note" in concern:
+            english_note = next(c for c in english["concerns"] if c["id"] == concern["id"])["aftercare_note"]
+            assert concern["aftercare_note"] != english_note, concern["id"]
+
+
+def test_the_planner_script_words_have_the_same_keys_and_placeholders_in_every_language():
+    english = _leaves(strings("en")["planner_script"])
+    for lang in ("es",):
+        other = _leaves(strings(lang)["planner_script"])
+        assert sorted(english) == sorted(other), lang
+        for key, text in english.items():
+            assert isinstance(other[key], str) and other[key].strip(), (lang, key)
+            assert _placeholders(other[key]) == _placeholders(text), (lang, key, other[key])
+
+
+def test_render_pages_writes_the_languages_plan_json():
+    content = load_content(ROOT)
+    data = json.loads(render_pages(_spanish(content), lang="es")[PLAN_DATA])
+    assert data == json.loads(json.dumps(plan_data(_spanish(content), "es")))
+    assert json.loads(render_pages(content)[PLAN_DATA])["words"]["file"] == "microneedling-sessions.ics"
+
+
+def test_the_scripts_hold_no_interface_words():
+    """Every word the planner shows comes from plan.json's words: none of the English is typed into the scripts."""
+    source = "\n".join((JS / name).read_text(encoding="utf-8") for name in PLANNER)
+    code = re.sub(r"(^|\s)//.*", "", source, flags=re.MULTILINE)  # without the comments
+    parts = {
+        part.strip(" .:,()")
+        for text in _leaves(strings("en")["planner_script"]).values()
+        for part in re.split(r"\{\w+\}", text)
+    }
+    parts = {part for part in parts if " " in part}  # phrases, not single words that a comment may use
+    assert len(parts) > 30
+    assert sorted(part for part in parts if part in code) == []
+    for word in ("January", "March", "December", "Monday", "Sunday", "Session", "Error", "Check", "Avoid"):
+        assert word not in code, word
+    assert "Intl.DateTimeFormat" in code
+
+
+PLANNER = ["calculator.js", "plan-dates.js", "ics.js", "plan-figure.js"]
 
 
 def test_the_worked_example_uses_the_default_concerns_usual_gap(minimal):

@@ -59,7 +59,7 @@ def test_dates_use_the_languages_words_not_the_machines_locale():
     day = date(2026, 3, 30)
     assert weekday_date(day) == "Monday 30 March 2026"
     assert long_date(day, "es") == "30 de marzo de 2026"
-    assert weekday_date(day, "es") == "lunes 30 de marzo de 2026"
+    assert weekday_date(day, "es") == "lunes, 30 de marzo de 2026"  # as Intl.DateTimeFormat("es") writes it
     assert long_date(date(2026, 11, 25), "es") == "25 de noviembre de 2026"
 
 

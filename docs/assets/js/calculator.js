@@ -1,7 +1,8 @@
-// Session planner for partials/calculator-form.md.j2; numbers from assets/data/plan.json.
-// Starts on Material's document$; sends and stores nothing.
+// Session planner for partials/calculator-form.md.j2; numbers and words from assets/data/plan.json
+// (the page's language: /es/ has its own). Starts on Material's document$; sends and stores nothing.
 import {
-  aftercareDates, checkDate, dateRange, isoDate, lateWarning, longDate, planCourse, readCount, readDate, today,
+  W, aftercareDates, checkDate, dateRange, fill, isoDate, lateWarning, longDate, planCourse, readCount, readDate, today,
+  useWords,
 } from './plan-dates.js';
 import { calendar, googleLink } from './ics.js';
 import { courseFigure } from './plan-figure.js';
@@ -25,6 +26,7 @@ function init() {
 }
 
 function start(root, plan) {
+  useWords(plan.words);
   const $ = (s) => root.querySelector(s);
   const form = $('form');
   const f = form.elements;
@@ -38,7 +40,7 @@ function start(root, plan) {
   const groups = { date: $('#calc-date'), count: f.count }; // what each error message describes
   const usual = () => {
     const c = concernOf(f.concern.value);
-    $('.calc-count-usual').textContent = `${c.name}: usually ${c.sessions.typical} sessions.`;
+    $('.calc-count-usual').textContent = fill(W.usual_count, { name: c.name, count: c.sessions.typical });
   };
   let ics;
 
@@ -60,7 +62,7 @@ function start(root, plan) {
   $('[data-action=print]').addEventListener('click', () => window.print());
   $('[data-action=ics]').addEventListener('click', () => {
     const a = el('a', { href: URL.createObjectURL(new Blob([ics()], { type: 'text/calendar;charset=utf-8' })),
-      download: 'microneedling-sessions.ics' });
+      download: W.file });
     a.click(); // never in the page, so instant navigation does not see the click
     setTimeout(() => URL.revokeObjectURL(a.href), 6e4);
   });
@@ -79,8 +81,7 @@ function start(root, plan) {
     const kind = f.kind.value === 'first' ? 'first' : 'last';
     const now = today();
     const errors = [];
-    const read = readDate({ day: f.day.value, month: f.month.value, year: f.year.value },
-      `the date of your ${kind} session`);
+    const read = readDate({ day: f.day.value, month: f.month.value, year: f.year.value }, W[kind].what);
     const check = read.date ? checkDate(read.date, now, kind) : {};
     if (read.error || check.error) {
       errors.push(['date', read.error || check.error, read.fields || ['day', 'month', 'year']]);
@@ -96,7 +97,7 @@ function start(root, plan) {
     list.replaceChildren();
     for (const [g, message, fields] of errors) {
       const box = $(`#calc-${g}-error`);
-      box.replaceChildren(el('span', { class: 'calc-vh' }, 'Error: '), message + '.');
+      box.replaceChildren(el('span', { class: 'calc-vh' }, W.error + ' '), message + '.');
       box.hidden = false;
       groups[g].setAttribute('aria-describedby', `calc-${g}-hint calc-${g}-error`);
       for (const name of fields) f[name].setAttribute('aria-invalid', 'true');
@@ -111,7 +112,7 @@ function start(root, plan) {
 
   function show(kind, start, concern, count, warnings) {
     const { next, sessions } = planCourse(start, concern, count);
-    const fill = (slot, text) => { $(`[data-slot=${slot}]`).textContent = text; };
+    const put = (slot, text) => { $(`[data-slot=${slot}]`).textContent = text; };
     const list = (title, items) => (items.length
       ? [el('p', {}, el('strong', {}, title)), el('ul', { class: 'calc-check' }, ...items.map((t) => el('li', {}, t)))]
       : []);
@@ -120,7 +121,7 @@ function start(root, plan) {
       date: s.date,
       uid: `session-${isoDate(start)}-${s.n}@${location.hostname || 'microneedling-guide'}`,
       summary: root.dataset.summary,
-      description: `${$('.calc-aid').textContent}\nAftercare: ${careUrl}`,
+      description: `${$('.calc-aid').textContent}\n${fill(W.aftercare_link, { url: careUrl })}`,
     });
     const [careDay, after] = planned.map((s) => s.date);
     const stages = $('.calc-stages');
@@ -129,24 +130,23 @@ function start(root, plan) {
     const care = concern.aftercare || plan.aftercare;
 
     ics = () => calendar(planned.map(event));
-    status.replaceChildren(el('p', {}, `After your ${kind} session on ${longDate(start)}, your next session ` +
-      `could be from ${longDate(next.earliest)} to ${longDate(next.latest)}. The usual date is ${longDate(next.usual)}.`),
-    ...warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, 'Check: '), w)));
-    for (const slot in next) fill(slot, longDate(next[slot]));
-    fill('count', count);
+    status.replaceChildren(el('p', {}, fill(W[kind].after, { date: start, ...next })),
+    ...warnings.map((w) => el('p', { class: 'calc-warning' }, el('strong', {}, W.check + ' '), w)));
+    for (const slot in next) put(slot, longDate(next[slot]));
+    put('count', count);
     const gap = concern.interval_weeks.default;
-    fill('gap', `${gap} week${gap > 1 ? 's' : ''}`);
-    fill('care-day', longDate(careDay));
-    $('.calc-sessions').replaceChildren(...sessions.map((s) => el('li', {}, el('strong', {}, `Session ${s.n}: `),
-      longDate(s.date), s.n === 1 ? ` (your ${kind} session)` : s.n === 2 ? ' (usual date)' : '',
+    put('gap', fill(gap > 1 ? W.weeks : W.week, { n: gap }));
+    put('care-day', longDate(careDay));
+    $('.calc-sessions').replaceChildren(...sessions.map((s) => el('li', {}, el('strong', {}, fill(W.session, s) + ' '),
+      longDate(s.date), s.n < 3 ? ' ' + (s.n === 1 ? W[kind].yours : W.usual_date) : '',
       ...(planned.includes(s) ? [el('br', {}), el('a', {
         class: 'calc-google calc-noprint', href: googleLink(event(s)), target: '_blank', rel: 'noopener noreferrer',
-      }, `Add session ${s.n} to Google Calendar`, el('span', { class: 'calc-vh' }, ' (opens in a new tab)'))] : []))));
+      }, fill(W.google, s), el('span', { class: 'calc-vh' }, ' ' + W.new_tab))] : []))));
     stages.replaceChildren(note ? el('div', {}, el(h, {}, note.heading), el('p', {}, note.text)) : '',
       ...aftercareDates(careDay, care, after).map((s) => el('div', { class: 'calc-stage' },
         el(h, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
-        s.cut ? el('p', {}, stages.dataset.cut.replace('{date}', longDate(s.cut))) : '',
-        ...list('Do:', s.do), ...list('Avoid:', s.avoid))));
+        s.cut ? el('p', {}, fill(stages.dataset.cut, { date: s.cut })) : '',
+        ...list(W.do + ':', s.do), ...list(W.avoid + ':', s.avoid))));
     $('.calc-course').replaceChildren(courseFigure(sessions, care));
     out.hidden = false;
   }

@@ -1,5 +1,5 @@
 // Calendar files (RFC 5545) and Google Calendar links for planned sessions. No DOM.
-import { addDays, compactDate } from './plan-dates.js';
+import { W, addDays, compactDate } from './plan-dates.js';
 
 const encoder = new TextEncoder();
 
@@ -26,10 +26,10 @@ export function fold(line) {
   return out.join('\r\n');
 }
 
-// An all-day event per {date, uid, summary, description}; DTEND is exclusive
+// An all-day event per {date, uid, summary, description}; DTEND is exclusive. PRODID: the words' prodid
 export function calendar(events, now = new Date()) {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Microneedling guide//Session planner//EN',
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${W.prodid}`,
     'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp}`,

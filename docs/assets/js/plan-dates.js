@@ -1,8 +1,15 @@
 // Date-only maths (no DOM; tested in node). A date is a Date at UTC midnight read with getUTC*:
 // the same in every time zone. Weeks are added as days via Date.UTC, never as milliseconds.
+// Words: plan.json's (strings/<lang>.yml planner_script), given to useWords.
 
-const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+export let W;
+export const useWords = (words) => { W = words; };
+
+// A text of W with its {name}s filled in; a date is written out
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (values[k] instanceof Date ? longDate(values[k]) : values[k]));
+
+// In the page's language (Intl), in UTC
+export const fmt = (options, d) => new Intl.DateTimeFormat(W.locale, { timeZone: 'UTC', ...options }).format(d);
 
 export const utcDate = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
 
@@ -29,53 +36,47 @@ export const isoDate = (d) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth
 
 export const compactDate = (d) => isoDate(d).replaceAll('-', '');
 
-// Monday 30 March 2026
-export const longDate = (d) =>
-  `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+// Monday 30 March 2026, lunes, 30 de marzo de 2026: dates.weekday, as on the page. short: no year
+export const longDate = (d, short) => fill(W.weekday_date, { weekday: fmt({ weekday: 'long' }, d),
+  date: fmt({ day: 'numeric', month: 'long', year: short ? undefined : 'numeric' }, d) });
 
 // Tuesday 31 March to Friday 3 April 2026
-export const dateRange = (a, b) => {
-  if (daysBetween(a, b) <= 0) return longDate(a);
-  const start = longDate(a);
-  return `${a.getUTCFullYear() === b.getUTCFullYear() ? start.replace(/ \d+$/, '') : start} to ${longDate(b)}`;
-};
+export const dateRange = (a, b) => (daysBetween(a, b) <= 0 ? longDate(a) : fill(W.range, {
+  from: longDate(a, a.getUTCFullYear() === b.getUTCFullYear()), to: longDate(b) }));
+
+// "Sept." reads as "septiembre": no accents or case
+const plain = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
 
 const monthNumber = (text) => {
   if (/^\d{1,2}$/.test(text)) return Number(text);
-  const word = text.toLowerCase().replace(/\.$/, '');
-  const i = word.length >= 3 ? MONTHS.findIndex((m) => m.toLowerCase().startsWith(word)) : -1;
-  return i < 0 ? NaN : i + 1;
+  const word = plain(text);
+  for (let m = 1; word.length > 2 && m < 13; m++) if (plain(fmt({ month: 'long' }, utcDate(2000, m, 1))).startsWith(word)) return m;
+  return NaN;
 };
 
-const listWords = (words) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]);
+// Sentences start with a capital ("{what} must…")
+const cap = (text) => text.replace(/(^|\. )(\p{Ll})/gu, (_, a, b) => a + b.toUpperCase());
+
+const fail = (text, values, fields) => ({ error: cap(fill(text, values)), fields });
 
 // The three date fields: {date} or {error, fields}, in GOV.UK's order (missing, not a number, not real)
-export function readDate({ day = '', month = '', year = '' }, what = 'the date') {
+export function readDate({ day = '', month = '', year = '' }, what) {
   const parts = { day: day.trim(), month: month.trim(), year: year.trim() };
   const missing = Object.keys(parts).filter((k) => !parts[k]);
-  const The = what[0].toUpperCase() + what.slice(1);
-  if (missing.length === 3) return { error: `Enter ${what}`, fields: ['day', 'month', 'year'] };
+  if (missing.length === 3) return fail(W.enter, { what }, missing);
   if (missing.length) {
-    return { error: `${The} must include a ${listWords(missing)}`, fields: missing };
+    const names = missing.map((k) => W.parts[k]);
+    return fail(W.include, { what, parts: names.length > 1 ? `${names[0]} ${W.and} ${names[1]}` : names[0] }, missing);
   }
-  if (!/^\d{1,2}$/.test(parts.day)) {
-    return { error: 'Enter the day as a number, like 27', fields: ['day'] };
-  }
+  if (!/^\d{1,2}$/.test(parts.day)) return fail(W.day, {}, ['day']);
   const m = monthNumber(parts.month);
-  if (!(m >= 1 && m <= 12)) {
-    return { error: 'Enter the month as a number, like 3, or a word, like March', fields: ['month'] };
-  }
-  if (!/^\d{4}$/.test(parts.year) || Number(parts.year) < 1000) {
-    return { error: 'Enter the year with 4 numbers, like 2026', fields: ['year'] };
-  }
+  if (!(m >= 1 && m <= 12)) return fail(W.month, {}, ['month']);
+  if (!/^\d{4}$/.test(parts.year) || Number(parts.year) < 1000) return fail(W.year, {}, ['year']);
   const y = Number(parts.year);
   const d = Number(parts.day);
   if (!isRealDate(y, m, d)) {
-    const last = utcDate(y, m + 1, 0).getUTCDate();
-    return {
-      error: `${The} must be a real date. ${MONTHS[m - 1]} ${y} has ${last} days`,
-      fields: d >= 1 && d <= 31 ? ['day', 'month'] : ['day'],
-    };
+    return fail(W.real, { what, month: fmt({ month: 'long', year: 'numeric' }, utcDate(y, m, 1)),
+      days: utcDate(y, m + 1, 0).getUTCDate() }, d >= 1 && d <= 31 ? ['day', 'month'] : ['day']);
   }
   return { date: utcDate(y, m, d) };
 }
@@ -85,27 +86,17 @@ export function readCount(text, concern) {
   const value = String(text ?? '').trim();
   const most = Math.max(12, concern.sessions.max);
   if (!value) return { count: Math.min(most, Math.max(2, concern.sessions.typical)) };
-  if (!/^\d+$/.test(value) || Number(value) < 2 || Number(value) > most) {
-    return { error: `Enter a number of sessions from 2 to ${most}, or leave it empty` };
-  }
+  if (!/^\d+$/.test(value) || Number(value) < 2 || Number(value) > most) return { error: fill(W.count, { most }) };
   return { count: Number(value) };
 }
 
 // kind: "last" (had) or "first" (may be booked). {error}, or {warnings} to show with the plan
 export function checkDate(date, now, kind) {
-  if (date < yearsFrom(now, -5)) {
-    return { error: 'Enter a date in the last 5 years. For a session longer ago, ask your clinic about a new course' };
-  }
-  if (date > yearsFrom(now, 1)) {
-    return { error: 'Enter a date no more than a year from today' };
-  }
+  if (date < yearsFrom(now, -5)) return { error: W.too_old };
+  if (date > yearsFrom(now, 1)) return { error: W.too_late };
   const warnings = [];
-  if (kind === 'last' && date > now) {
-    warnings.push(`This date is in the future, but you said it was your last session. Check the date. The plan below counts from ${longDate(date)}.`);
-  }
-  if (date < yearsFrom(now, -1)) {
-    warnings.push('This date is more than a year ago. Your clinic may suggest starting a new course. Ask them before you book.');
-  }
+  if (kind === 'last' && date > now) warnings.push(fill(W.future, { date }));
+  if (date < yearsFrom(now, -1)) warnings.push(W.year_ago);
   return { warnings };
 }
 
@@ -135,6 +126,6 @@ export const aftercareDates = (session, stages, next) => stages.flatMap((stage) 
 export function lateWarning(start, concern, now) {
   const latest = addWeeks(start, concern.interval_weeks.max);
   return latest < now && start >= yearsFrom(now, -1)
-    ? [`The latest usual date for your next session, ${longDate(latest)}, has passed. That is common: ask your clinic when to book.`]
+    ? [fill(W.passed, { date: latest })]
     : [];
 }

@@ -1,5 +1,5 @@
 // The course as a timeline (a dot per session, a row per aftercare step), like scripts/guide/figures.py.
-import { aftercareDates, daysBetween, longDate } from './plan-dates.js';
+import { W, aftercareDates, daysBetween, fill, fmt } from './plan-dates.js';
 
 // Pure: the SVG as [tag, attributes, ...children], 320 wide; the steps after each session as aftercareDates cuts them
 export function courseLayout(sessions, stages, id) {
@@ -9,10 +9,11 @@ export function courseLayout(sessions, stages, id) {
   const x = (d, days = 0) => Math.round(140 + (daysBetween(first, d) + days) * 2920 / (daysBetween(first, end) + 1)) / 10;
   const text = (x, y, t, a = 'middle') => ['text', { x, y, class: 'fig-text', 'text-anchor': a }, t];
   const line = (x1, y1, x2, y2, c = 'fig-axis') => ['line', { x1, y1, x2, y2, class: c }];
-  const years = [...new Set([first, end].map((d) => d.getUTCFullYear()))].join(' and ');
-  const parts = [line(14, y, 306, y), text(160, y + 37, `Months in ${years}`)];
+  const years = [...new Set([first, end].map((d) => d.getUTCFullYear()))].join(` ${W.and} `);
+  const F = W.figure;
+  const parts = [line(14, y, 306, y), text(160, y + 37, fill(F.months, { years }))];
   for (let d = first; (d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1))) <= end;) {
-    parts.push(line(x(d), y, x(d), y + 5), text(x(d), y + 19, longDate(d).split(' ')[2].slice(0, 3)));
+    parts.push(line(x(d), y, x(d), y + 5), text(x(d), y + 19, fmt({ month: 'long' }, d).slice(0, 3)));
   }
   for (const s of sessions) {
     const c = x(s.date, 0.5);
@@ -23,14 +24,13 @@ export function courseLayout(sessions, stages, id) {
     .map((w) => ['rect', { x: x(w.from), y: 47 + 38 * i, width: x(w.to, 1) - x(w.from), height: 12, class: 'fig-mark' }])));
   const said = new Map(); // steps: the sessions they follow
   care.forEach((ws, i) => {
-    const steps = ws.map((w) => w.label + (w.cut ? ' (until the day before the next session)' : '')).join(', ');
+    const steps = ws.map((w) => w.label + (w.cut ? ' ' + F.cut : '')).join(', ');
     said.set(steps, [...said.get(steps) ?? [], i + 1]);
   });
   return ['svg', { viewBox: `0 0 320 ${y + 44}`, role: 'img', 'aria-labelledby': id + 't', 'aria-describedby': id + 'd' },
-    ['title', { id: id + 't' }, 'Your course as a timeline: sessions and aftercare'],
-    ['desc', { id: id + 'd' }, `${sessions.length} sessions from ${longDate(first)} to ${longDate(last)}, a dot for ` +
-      'each on a line of dates. Below, a row for each aftercare step, with a bar after each session.' + [...said]
-      .map(([steps, [a, ...b]]) => ` After session${b[0] ? `s ${a} to ${b.at(-1)}` : ` ${a}`}: ${steps}.`).join('')],
+    ['title', { id: id + 't' }, F.title],
+    ['desc', { id: id + 'd' }, [fill(F.desc, { count: sessions.length, first, last }),
+      ...[...said].map(([steps, [a, ...b]]) => fill(b[0] ? F.after_many : F.after_one, { a, b: b.at(-1), steps }))].join(' ')],
     ...parts];
 }
 
