@@ -1,6 +1,7 @@
 """Command line: `python -m guide check | render OUT | build`, run from the repository root.
 
-check   validate every content file and print each problem as path:line:col: field: message
+check   validate every content file, and the translation header of each translated page outside
+        content/ (docs/es/*.md, scripts/templates/es/*.j2), and print each problem as path:line:col: field: message
         (--format github for pull-request annotations; --strict-review makes overdue reviews
         and uncited references errors; --today YYYY-MM-DD fixes the date reviews are judged on)
 schemas write the editor's JSON Schemas (schemas/*.schema.json) from the content models
@@ -10,7 +11,8 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
 review-pack  write the document a clinician signs off page by page (build/review-pack.md)
-translation-hash  print the English version a translated file should follow (content/es/<file>.yml);
+translation-hash  print the English version a translated file should follow (content/es/<file>.yml,
+        or a page outside content/: docs/es/<page>.md, scripts/templates/es/<page>.j2);
         --update writes it into the file's translation.source
 """
 
@@ -38,7 +40,17 @@ from .readability import GRADE_CEILING, measure, running_text
 from .render import render_edition
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
-from .translate import is_progress_note, language_folders, source_version
+from .translate import (
+    PAGE_FOLDERS,
+    TranslatedFile,
+    check_pages,
+    english_twin,
+    front_matter_document,
+    is_progress_note,
+    language_folders,
+    page_version,
+    source_version,
+)
 from .validate import Content, load_content
 
 
@@ -60,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
     pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
     version = commands.add_parser("translation-hash", help="print the English version a translation follows")
-    version.add_argument("files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml")
+    version.add_argument(
+        "files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml or docs/es/about.md"
+    )
     version.add_argument("--update", action="store_true", help="write it into each file's translation.source")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -102,6 +116,8 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
         problems = list(content.warnings)
     except ContentError as err:
         content, problems = None, err.problems
+    pages, found = check_pages(root)  # docs/<lang>/*.md and scripts/templates/<lang>/*.j2: their own headers
+    problems = sorted([*problems, *found])
     if strict_review:  # pages still to translate are progress, not a review problem: they stay warnings
         problems = [p if is_progress_note(p) else replace(p, severity="error") for p in problems]
     failed = any(p.severity == "error" for p in problems)
@@ -117,7 +133,7 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
     if output == "text":
         print(_reading_report(content))
-    first, *translations = _summary(content).splitlines()
+    first, *translations = _summary(content, pages).splitlines()
     print("\n".join([first + warnings, *translations]))
     return 0
 
@@ -167,7 +183,7 @@ def github_annotation(problem: Problem) -> str:
     return f"::{problem.severity} {props}::{escape(problem.message)}"
 
 
-def _summary(content: Content) -> str:
+def _summary(content: Content, pages: dict[str, TranslatedFile] | None = None) -> str:
     files = len(content.topics) + 1 + bool(content.glossary)
     glossary = f", {len(content.glossary)} glossary terms" if content.glossary else ""
     lines = [
@@ -183,19 +199,36 @@ def _summary(content: Content) -> str:
             f"content/{lang}/ ({translation.name}): {len(records)} translated files checked "
             f"({reviewed} reviewed, {len(records) - reviewed} machine-assisted, {stale} stale); {to_do}"
         )
+    if pages:
+        folders = ", ".join(sorted({str(Path(path).parent.as_posix()) + "/" for path in pages}))
+        reviewed = sum(record.status == "reviewed" for record in pages.values())
+        stale = sum(record.stale for record in pages.values())
+        lines.append(
+            f"{folders}: {len(pages)} translated pages checked "
+            f"({reviewed} reviewed, {len(pages) - reviewed} machine-assisted, {stale} stale)"
+        )
     return "\n".join(lines)
 
 
 def translation_hash(root: Path, files: list[Path], update: bool) -> int:
     """Print (or write) the version of the English file each translated file should follow."""
     languages = {folder.resolve() for folder in language_folders(root / "content")}
+    page_folders = {
+        (root / folder / lang.name).resolve(): lang.name for folder, _ in PAGE_FOLDERS for lang in languages
+    }
     failed = 0
     for given in files:
         path = (given if given.is_absolute() else Path.cwd() / given).resolve()
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(given)
+        if path.parent in page_folders:  # a page outside content/: its version is its English twin's text
+            failed |= _page_hash(root, path, rel, page_folders[path.parent], update)
+            continue
         english = root / "content" / path.name  # a translation's twin, or the English file itself
         if path.parent not in languages | {(root / "content").resolve()} or not english.is_file():
-            message = "not a content file, or a translation with an English twin (like content/es/faq.yml)"
+            message = (
+                "not a content file, or a translation with an English twin"
+                " (like content/es/faq.yml, docs/es/about.md or scripts/templates/es/clinics.md.j2)"
+            )
             print(f"{rel}: {message}", file=sys.stderr)
             failed = 1
             continue
@@ -212,21 +245,41 @@ def translation_hash(root: Path, files: list[Path], update: bool) -> int:
     return failed
 
 
-def _write_source(root: Path, path: Path, rel: str, version: str) -> int:
-    """Set translation.source in a translated file, changing nothing else in it."""
-    doc, _ = load_file(path, root) if path.is_file() else (None, [])
+def _page_hash(root: Path, path: Path, rel: str, lang: str, update: bool) -> int:
+    """translation-hash for a translated page outside content/ (docs/es/about.md): the version of its
+    English twin (docs/about.md), printed or written into its front matter's translation.source."""
+    english = english_twin(rel, lang)
+    if not path.is_file() or not (root / english).is_file():
+        print(f"{rel}: not a translated page with an English twin (like docs/es/about.md)", file=sys.stderr)
+        return 1
+    version = page_version((root / english).read_bytes().decode("utf-8", "surrogateescape"))
+    if not update:
+        print(f'{rel}: source: "{version}"  (the text of {english} now)')
+        return 0
+    doc, problems = front_matter_document(path, root)
+    if doc is None:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    return _write_source(root, path, rel, version, doc)
+
+
+def _write_source(root: Path, path: Path, rel: str, version: str, doc=None) -> int:
+    """Set translation.source in a translated file (or, given its front matter's document, a translated
+    page), changing nothing else in it."""
+    if doc is None:
+        doc, _ = load_file(path, root) if path.is_file() else (None, [])
     header = doc.data.get("translation") if doc is not None and isinstance(doc.data, dict) else None
     if not isinstance(header, dict) or "source" not in header:
         header = f'translation: {{source: "{version}", status: machine-assisted}}'
         print(f"{rel}: add a header first: {header}", file=sys.stderr)
         return 1
     line, column = doc.position(("translation", "source"))
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
     text = lines[line - 1]
     value = re.compile(r"\"[^\"]*\"|'[^']*'|[^\s#,}]+").match(text, column - 1)
     assert value is not None, "the loader found a value here"
     lines[line - 1] = text[: value.start()] + f'"{version}"' + text[value.end() :]
-    path.write_text("".join(lines), encoding="utf-8")
+    path.write_text("".join(lines), encoding="utf-8", newline="")
     print(f'{rel}: source set to "{version}"')
     return 0
 

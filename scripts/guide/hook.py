@@ -29,6 +29,7 @@ from guide import editions  # noqa: E402
 from guide.html_check import unexpected_markup  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
 from guide.render import TEMPLATES, edition, page_sources, render_edition  # noqa: E402
+from guide.translate import page_translation  # noqa: E402
 from guide.validate import load_content  # noqa: E402
 
 log = get_plugin_logger(__name__)
@@ -107,6 +108,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key, value in page.meta.items():
         if isinstance(value, str) and key not in _NOT_HTML_TEXT:
             page.meta[key] = Markup(escape(value))
+    record = page.meta.get("translation")
+    if isinstance(record, dict) and "source" in record:  # a hand-written translation: docs/es/, templates/es/
+        source = _sources.get(page.file.src_uri) or Path(page.file.abs_src_path).resolve().relative_to(_root(config))
+        page.meta["translation"] = page_translation(_root(config), source, _lang(config)) or record
     return markdown
 
 

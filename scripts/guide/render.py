@@ -149,8 +149,8 @@ def _with_translation(page: str, record: TranslatedFile | None, default: str = "
     embed.html). A page without one is either in a template (For clinics: machine-assisted) or not
     translated yet (`default`: "untranslated")."""
     page = page.lstrip("\n")
-    if not page.startswith("---\n"):
-        return page  # plan.json
+    if not page.startswith("---\n") or "\ntranslation:" in page.split("\n---\n", 1)[0]:
+        return page  # plan.json, or a page whose template has its own record (es/clinics.md.j2)
     meta = {"status": record.status if record else default, "stale": bool(record and record.stale)}
     if record and record.reviewed_by:
         meta["reviewed_by"] = record.reviewed_by

@@ -18,6 +18,11 @@ content/<lang>/_language.yml names the language and says whether the translation
 The functions here are pure, over plain data and loaded documents: `text_leaves`, `source_version`,
 `word_problems`, `merge`. `load_translations` reads the language folders and is what
 validate.load_content calls.
+
+Translated pages outside content/ (docs/<lang>/*.md, scripts/templates/<lang>/*.j2) carry the same
+header in their front matter, with `source` a hash of their English twin's whole text
+(`english_twin`, `page_version`). `check_pages` checks them for `python -m guide check`;
+`page_translation` gives one page's record to the build.
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ import json
 import re
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
@@ -538,3 +543,159 @@ def _link_problems(doc: Document, model_class: type[BaseModel], pages: set[str],
                 message = unknown("page", page, sorted(f"{name}.md" for name in pages), "the guide")
                 problems.append(Problem(doc.path, *doc.position(loc), field_path(loc), message))
     return problems
+
+
+# ── translated pages outside content/: hand-written pages and templates of prose ─────────────
+#
+# docs/<lang>/*.md (docs/es/about.md translates docs/about.md) and scripts/templates/<lang>/*.j2
+# (scripts/templates/es/clinics.md.j2 translates scripts/templates/clinics.md.j2) have no word
+# fields to compare: their `source` is a hash of the whole English twin's text (page_version), kept
+# in their front matter's `translation:` header, with the same status rules as a content file.
+
+PAGE_FOLDERS = (("docs", "*.md"), ("scripts/templates", "*.j2"))  # <folder>/<lang>/<pattern>
+
+# The front matter: a '---' block at the top; in a template (.j2), after Jinja comments ({# ... #}).
+_FRONT_MATTER = re.compile(r"\A(?P<before>(?:\s*\{#.*?#\})*\s*?)^---[ \t]*\n(?P<yaml>.*?)^---[ \t]*$", re.S | re.M)
+
+
+class PageTranslationHeader(TranslationHeader):
+    """The `translation:` line of a translated page's front matter."""
+
+    source: str = Field(
+        pattern=r"^[0-9a-f]{12}$",
+        description=(
+            "The version of the English page this translation follows: 12 letters and digits, in quotes. Print"
+            " the current one with `python -m guide translation-hash docs/es/<page>.md`."
+        ),
+    )
+
+
+class PageTranslationFile(Strict):
+    translation: PageTranslationHeader = Field(
+        description="Which version of the English page this follows (source) and whether it has been reviewed (status)."
+    )
+
+
+def english_twin(path: str, lang: str) -> str:
+    """The English file a translated page translates: the same path without the language folder.
+
+    docs/es/about.md -> docs/about.md; scripts/templates/es/clinics.md.j2 -> scripts/templates/clinics.md.j2.
+    Raises ValueError when the file is not directly in a folder named `lang`.
+    """
+    parts = PurePosixPath(path).parts
+    if len(parts) < 2 or parts[-2] != lang:
+        raise ValueError(f"{path} is not in a {lang}/ folder")
+    return PurePosixPath(*parts[:-2], parts[-1]).as_posix()
+
+
+def page_version(text: str) -> str:
+    """A short fingerprint of an English page's whole text, like source_version: 12 hex characters of a
+    sha256. Line endings are normalised (a file saved with Windows line endings has the same version);
+    any other change, even of layout, changes it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def translated_pages(root: Path) -> list[tuple[str, str]]:
+    """(path, lang) of every translated page outside content/, for each language folder in content/."""
+    found = []
+    for lang in (folder.name for folder in language_folders(root / "content")):
+        for folder, pattern in PAGE_FOLDERS:
+            for path in sorted((root / folder / lang).glob(pattern)):
+                if path.is_file():
+                    found.append((path.relative_to(root).as_posix(), lang))
+    return found
+
+
+def front_matter_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """A page's front matter as a Document whose positions are the page's own lines, like load_file's.
+
+    None, with a problem at the top of the page, when it has no front matter or it is not YAML."""
+    from .load import _compose, _Stop, _to_data
+
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        return None, [Problem(rel, 1, 1, "", "file is not UTF-8 text: save it with UTF-8 encoding")]
+    found = _FRONT_MATTER.match(text)
+    if found is None or (found["before"] and not path.name.endswith(".j2")):
+        where = "after its {# comment #}" if path.name.endswith(".j2") else "on its first line"
+        message = f"no front matter: the page needs a '---' block {where} with its translation: header"
+        return None, [Problem(rel, 1, 1, "", message)]
+    offset = found["before"].count("\n") + 1  # the lines above the YAML
+    doc, problems = Document(rel, {}), []
+    if found["yaml"].strip():
+        try:
+            node, loader = _compose(found["yaml"])
+        except _Stop as stop:
+            return None, [Problem(rel, stop.line + offset, stop.column, "", stop.message)]
+        doc.data = _to_data(node, (), doc, problems, loader)
+    doc.values = {loc: (line + offset, column) for loc, (line, column) in doc.values.items()}
+    doc.keys = {loc: (line + offset, column) for loc, (line, column) in doc.keys.items()}
+    doc.values[()] = (offset, 1)  # the front matter as a whole: its opening '---' line
+    return doc, [replace(p, line=p.line + offset) for p in problems]
+
+
+def _check_page(root: Path, rel: str, lang: str) -> tuple[TranslatedFile | None, list[Problem]]:
+    """The record of one translated page, and its problems (at the page's path:line:col)."""
+    from .validate import _explain_all
+
+    english = english_twin(rel, lang)
+    if not (root / english).is_file():
+        message = f"there is no English page {english} to translate: rename or delete this file"
+        return None, [Problem(rel, 1, 1, "", message)]
+    current = page_version((root / english).read_bytes().decode("utf-8", "surrogateescape"))
+    doc, problems = front_matter_document(root / rel, root)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict) or "translation" not in doc.data:
+        header = f'translation: {{source: "{current}", status: machine-assisted}}'
+        message = f"missing: the front matter needs a header saying which version of {english} it follows: add {header}"
+        return None, [*problems, Problem(rel, *doc.position(()), "translation", message)]
+    try:
+        header = PageTranslationFile.model_validate({"translation": doc.data["translation"]}).translation
+    except ValidationError as err:
+        return None, problems + _explain_all(doc, PageTranslationFile, err.errors())
+    record = TranslatedFile(rel, header.status, header.reviewed_by, header.source, current)
+    if stale := stale_problem(doc, header, current):
+        problems.append(stale)
+    return record, problems
+
+
+def check_pages(root: Path) -> tuple[dict[str, TranslatedFile], list[Problem]]:
+    """Check every translated page outside content/ (translated_pages): its `translation:` header
+    (source and status, as in a content file) and its English twin. The records by path, and the
+    problems: errors for a missing or malformed header or twin, a warning when the English has changed."""
+    records, problems = {}, []
+    for rel, lang in translated_pages(root):
+        record, found = _check_page(root, rel, lang)
+        problems += found
+        if record is not None:
+            records[rel] = record
+    return records, problems
+
+
+def page_translation(root: Path, path: str, lang: str) -> dict | None:
+    """The translation record of a translated page outside content/, for the notice the theme shows.
+
+    root: the repository root. path: the page, relative to root (docs/es/about.md,
+    scripts/templates/es/clinics.md.j2). lang: its language folder ("es").
+    Returns {"status": "machine-assisted" | "reviewed", "stale": bool} and, for a reviewed page,
+    "reviewed_by": the reviewer's role; `stale` is True when the English twin (english_twin) has
+    changed since the version in the header's `source`. The same shape render.py puts in a page's
+    front matter. None when the page cannot say: not in a `lang` folder, no English twin, or no valid
+    header (`make check` reports why). Reads the two files; writes nothing.
+    """
+    root = Path(root)
+    try:
+        rel = Path(path).relative_to(root) if Path(path).is_absolute() else PurePosixPath(path)
+        record, _ = _check_page(root, rel.as_posix(), lang)
+    except (OSError, ValueError):
+        return None
+    if record is None:
+        return None
+    meta: dict = {"status": record.status, "stale": record.stale}
+    if record.reviewed_by:
+        meta["reviewed_by"] = record.reviewed_by
+    return meta

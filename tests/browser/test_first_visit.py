@@ -19,7 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
 from test_budgets import first_load  # noqa: E402
 
-TEMPLATES = ["", "aftercare/", "calculator/", "embed/aftercare/", "embed/calculator/"]
+TEMPLATES = ["", "aftercare/", "calculator/", "embed/aftercare/", "embed/calculator/", "es/", "es/calculator/"]
 SEARCH = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
 

@@ -5,6 +5,10 @@ The queries are the words readers use (the fact sheet's section 23, "Readers' vo
 issue "Words patients can trust and find"): everyday words, spellings without a space or hyphen,
 brand names, a common misspelling, and questions made only of short words ("how often").
 README.md, "Search", has how many of them the search found before the guide fed it these words.
+
+The Spanish edition (/es/) has its own index and its own table, QUERIES_ES: the words of the fact
+sheet's section 24, "Spanish terms", and the everyday words Spanish-speaking readers type, some
+without their accents. Each is typed on a Spanish page, and every result must be a Spanish page.
 """
 
 from __future__ import annotations
@@ -66,21 +70,98 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("price", ("choosing-a-practitioner",)),
 ]
 
-PLACEHOLDER = "Type to start searching"  # Material's text in the result list while the box is empty
+# (what a Spanish-speaking reader types, the Spanish pages that answer it), typed on /es/ pages
+QUERIES_ES: list[tuple[str, tuple[str, ...]]] = [
+    # the procedure and its other names
+    ("microagujas", ("what-is-microneedling",)),
+    ("micropunción", ("what-is-microneedling",)),
+    ("micropuncion", ("what-is-microneedling",)),  # typed without the accent
+    ("microneedling", ("what-is-microneedling",)),
+    ("terapia de inducción de colágeno", ("what-is-microneedling",)),
+    # devices and brands
+    ("dermapen", ("what-is-microneedling",)),
+    ("dermaroller", ("what-is-microneedling",)),
+    ("rodillo dérmico", ("what-is-microneedling",)),
+    ("Morpheus8", ("what-is-microneedling",)),
+    ("en casa", ("faq", "what-is-microneedling")),
+    ("facial vampiro", ("combining",)),
+    ("plasma", ("combining",)),
+    ("PRP", ("combining",)),
+    # who should not have it
+    ("embarazada", ("risks",)),
+    ("lactancia", ("risks",)),
+    ("isotretinoína", ("risks",)),
+    ("isotretinoina", ("risks",)),
+    ("herpes labial", ("risks",)),
+    # side effects
+    ("efectos secundarios", ("risks",)),
+    ("infección", ("risks",)),
+    ("enrojecimiento", ("aftercare", "risks", "what-to-expect")),
+    ("cuánto dura la rojez", ("aftercare", "risks", "what-to-expect")),
+    # the session
+    ("duele", ("what-to-expect", "faq")),
+    ("crema anestésica", ("what-to-expect", "procedure")),
+    ("tiempo de recuperación", ("what-to-expect", "aftercare")),
+    # how often
+    ("cada cuánto", ("frequency",)),
+    ("cada cuanto", ("frequency",)),
+    ("cuántas sesiones", ("frequency",)),
+    ("cuantas sesiones", ("frequency",)),
+    ("próxima cita", ("frequency", "calculator")),
+    # aftercare
+    ("maquillaje", ("aftercare", "what-to-expect")),
+    ("sol", ("aftercare",)),
+    ("protector solar", ("aftercare",)),
+    ("retinol", ("aftercare", "procedure")),
+    # what it may help: plural and singular, with and without accents
+    ("cicatrices de acné", ("benefits",)),
+    ("cicatriz de acné", ("benefits",)),
+    ("manchas", ("benefits", "risks")),
+    ("mancha oscura", ("benefits", "risks")),
+    ("estrías", ("benefits",)),
+    ("estria", ("benefits",)),
+    ("caída del pelo", ("benefits",)),
+    ("alopecia", ("benefits",)),
+    ("poros abiertos", ("benefits",)),
+    ("arrugas", ("benefits",)),
+    ("melasma", ("benefits",)),
+    # choosing and paying
+    ("precio", ("choosing-a-practitioner",)),
+    ("cuánto cuesta", ("choosing-a-practitioner",)),
+]
+
+# Material's words around the search box, per edition: the dialog's name, the result list's text
+# while the box is empty, and while the index loads.
+UI = {
+    "en": ("Search", "Type to start searching", "Initializing search"),
+    "es": ("Buscar", "Teclee para comenzar búsqueda", "Inicializando búsqueda"),
+}
+
+
+def result_paths(page, query: str) -> list[str]:
+    """Type a query into Material's search box and return the path of each result page, in order."""
+    dialog, placeholder, loading = UI[page.evaluate("document.documentElement.lang")]
+    box = page.get_by_role("dialog", name=dialog).get_by_role("textbox")
+    box.fill("")
+    box.press("End")  # Material reads the box on key-up
+    wait_until(page, lambda meta, _: meta == placeholder)
+    box.fill(query)
+    box.press("End")
+    wait_until(page, lambda meta, _: meta not in ("", placeholder, loading))
+    # The worker answers each key-up: wait until the list has not changed for three looks in a row.
+    return wait_until(page, steady(3))
 
 
 def top_pages(page, query: str, count: int = 3) -> list[str]:
     """Type a query into Material's search box and return the slugs of the first `count` result pages."""
-    box = page.get_by_role("dialog", name="Search").get_by_role("textbox")
-    box.fill("")
-    box.press("End")  # Material reads the box on key-up
-    wait_until(page, lambda meta, _: meta == PLACEHOLDER)
-    box.fill(query)
-    box.press("End")
-    wait_until(page, lambda meta, _: meta not in ("", PLACEHOLDER, "Initializing search"))
-    # The worker answers each key-up: wait until the list has not changed for three looks in a row.
-    found = wait_until(page, steady(3))
-    return [path.strip("/").split("/")[-1] or "index" for path in found[:count]]
+    return [path.strip("/").split("/")[-1] or "index" for path in result_paths(page, query)[:count]]
+
+
+def all_result_links(page) -> list[str]:
+    """The path of every link in the result list: each page's and each of its sections'."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result a')].map(a => new URL(a.href).pathname)"
+    )
 
 
 def wait_until(page, ready, timeout: float = 10.0) -> list[str]:
@@ -108,12 +189,24 @@ def steady(times: int):
     return ready
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, site_url):
+def open_search(browser, url: str):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site_url + "/", wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     page.keyboard.press("/")  # Material's shortcut opens search
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    context, page = open_search(browser, site_url + "/")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page_es(browser, site_url):
+    context, page = open_search(browser, site_url + "/es/")
     yield page
     context.close()
 
@@ -129,3 +222,39 @@ def test_the_table_is_big_enough_and_names_real_pages(built_site):
     for _, answers in QUERIES:
         for slug in answers:
             assert (built_site / slug / "index.html").exists(), f"{slug} is not a page of the site"
+
+
+@pytest.mark.parametrize(("query", "answers"), QUERIES_ES, ids=[q for q, _ in QUERIES_ES])
+def test_a_spanish_readers_words_find_the_answering_spanish_page(search_page_es, query, answers):
+    found = result_paths(search_page_es, query)
+    top = [path.strip("/").split("/")[-1] or "index" for path in found[:3]]
+    assert set(top) & set(answers), f"{query!r}: top three are {top}, expected one of {answers}"
+    links = all_result_links(search_page_es)
+    assert links and all(link.startswith("/es/") for link in links), f"{query!r}: not all Spanish: {links}"
+
+
+def test_each_edition_searches_its_own_pages(browser, site_url):
+    """A Spanish query on a Spanish page finds Spanish pages only; an English page finds no Spanish page."""
+    for path, query, edition in [
+        ("/es/risks/", "embarazada", "es"),
+        ("/es/risks/", "melasma", "es"),  # the same word in both editions
+        ("/risks/", "melasma", "en"),
+        ("/risks/", "microagujas", None),  # a Spanish word typed on an English page: no Spanish page
+        ("/risks/", "embarazada", None),
+    ]:
+        context, page = open_search(browser, site_url + path)
+        try:
+            result_paths(page, query)
+            links = all_result_links(page)
+        finally:
+            context.close()
+        spanish = [link for link in links if link.startswith("/es/")]
+        assert (links == spanish) if edition == "es" else not spanish, f"{query!r} on {path}: {links}"
+        assert links or edition is None, f"{query!r} on {path} found nothing"
+
+
+def test_the_spanish_table_is_big_enough_and_names_real_pages(built_site):
+    assert len(QUERIES_ES) >= 15
+    for _, answers in QUERIES_ES:
+        for slug in answers:
+            assert (built_site / "es" / slug / "index.html").exists(), f"es/{slug} is not a page of the site"

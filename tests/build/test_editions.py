@@ -144,6 +144,8 @@ def test_a_changed_english_page_makes_its_spanish_twin_say_so(tmp_path: Path):
     text = path.read_text(encoding="utf-8")
     title = yaml_load(text)["title"]
     path.write_text(text.replace(f"title: {title}", f"title: {title} at home, step by step", 1), encoding="utf-8")
+    about = repo / "docs" / "about.md"  # a hand-written page (translate.page_translation)
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     site = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=repo, capture_output=True, text=True
@@ -152,6 +154,8 @@ def test_a_changed_english_page_makes_its_spanish_twin_say_so(tmp_path: Path):
     stale = (site / "es" / "aftercare" / "index.html").read_text(encoding="utf-8")
     assert "translation-note--stale" in stale and "La página en inglés ha cambiado" in stale
     assert "translation-note--stale" not in (site / "es" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert "translation-note--stale" in (site / "es" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "translation-note--stale" not in (site / "es" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("broken", ["mkdocs.es.yml"])

@@ -6,6 +6,8 @@ content (tests/fixtures/minimal), then broken one way at a time.
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 
@@ -19,7 +21,16 @@ from guide.markup import link_targets
 from guide.model import KINDS, AftercareTopic, Topic
 from guide.problems import ContentError
 from guide.readability import running_text
-from guide.translate import merge, model_for, source_version, text_leaves
+from guide.translate import (
+    check_pages,
+    english_twin,
+    merge,
+    model_for,
+    page_translation,
+    page_version,
+    source_version,
+    text_leaves,
+)
 from guide.validate import load_content
 
 ES = "es/aftercare.yml"
@@ -586,3 +597,158 @@ def test_the_real_spanish_pages_are_easy_to_read():
         assert reading_ease(running_text(page), "es") >= floor, slug
     definitions = " ".join(term.definition for term in SPANISH.glossary)
     assert reading_ease(definitions, "es") >= floor
+
+
+# ── translated pages outside content/: docs/es/*.md and scripts/templates/es/*.j2 ────────────
+
+PAGES = {
+    "docs/es/about.md": "docs/about.md",
+    "docs/es/index.md": "docs/index.md",
+    "scripts/templates/es/clinics.md.j2": "scripts/templates/clinics.md.j2",
+}
+ABOUT, CLINICS = "docs/es/about.md", "scripts/templates/es/clinics.md.j2"
+
+
+@pytest.fixture
+def pages(tmp_path):
+    """A copy of the real content/, the hand-written pages and the templates, to break one at a time."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("assets", "admin"))
+    shutil.copytree(ROOT / "scripts" / "templates", tmp_path / "scripts" / "templates")
+    return tmp_path
+
+
+def edit(root, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_a_page_twin_is_the_same_path_without_the_language_folder():
+    for page, english in PAGES.items():
+        assert english_twin(page, "es") == english
+    with pytest.raises(ValueError):
+        english_twin("docs/about.md", "es")
+
+
+def test_a_page_version_is_the_whole_text_whatever_its_line_endings():
+    text = "---\ntitle: About\n---\n\n# About\n"
+    assert re.fullmatch(r"[0-9a-f]{12}", page_version(text))
+    assert page_version(text) == page_version(text.replace("\n", "\r\n"))
+    assert page_version(text) != page_version(text + "More.\n")
+
+
+def test_the_real_translated_pages_follow_the_current_english():
+    records, problems = check_pages(ROOT)
+    assert set(records) == set(PAGES)
+    assert problems == [], [str(p) for p in problems]
+    for page, english in PAGES.items():
+        assert records[page].source == page_version((ROOT / english).read_text(encoding="utf-8")), page
+        assert page_translation(ROOT, page, "es") == {"status": "machine-assisted", "stale": False} or (
+            records[page].status == "reviewed"
+        )
+
+
+@pytest.mark.parametrize(("page", "marker"), [(ABOUT, "# About this guide"), (CLINICS, "# For clinics")])
+def test_changed_english_page_makes_the_check_warn_at_the_spanish_source(pages, page, marker):
+    old = page_version((pages / PAGES[page]).read_text(encoding="utf-8"))
+    edit(pages, PAGES[page], marker, marker + " (changed)")
+    new = page_version((pages / PAGES[page]).read_text(encoding="utf-8"))
+    assert page_translation(pages, page, "es") == {"status": "machine-assisted", "stale": True}
+    result = run_guide(pages, "check", "--today", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    line = line_of(pages, page, "translation:")
+    assert (
+        f"{page}:{line}:23: translation.source: warning: the English file has changed since this translation "
+        f"(it follows {old}, the English is now {new}): compare the two, update the words, then set source to {new}"
+    ) in result.stderr.splitlines()
+    assert "3 translated pages checked (0 reviewed, 3 machine-assisted, 1 stale)" in result.stdout
+
+    strict = run_guide(pages, "check", "--today", "2026-12-01", "--strict-review")
+    assert strict.returncode == 1 and f"{page}:{line}:23: translation.source: the English file has changed" in (
+        strict.stderr
+    )
+
+    printed = run_guide(pages, "translation-hash", page)
+    assert printed.returncode == 0 and printed.stdout.startswith(f'{page}: source: "{new}"  (the text of {PAGES[page]}')
+    before = (pages / page).read_text(encoding="utf-8")
+    updated = run_guide(pages, "translation-hash", "--update", page)
+    assert updated.returncode == 0, updated.stderr
+    assert (pages / page).read_text(encoding="utf-8") == before.replace(f'source: "{old}"', f'source: "{new}"')
+    again = run_guide(pages, "check", "--today", "2026-12-01")
+    assert again.returncode == 0 and "has changed" not in again.stderr
+    assert page_translation(pages, page, "es") == {"status": "machine-assisted", "stale": False}
+
+
+@pytest.mark.parametrize("page", [ABOUT, CLINICS])
+def test_a_page_without_a_translation_header_is_an_error_naming_it(pages, page):
+    current = page_version((pages / PAGES[page]).read_text(encoding="utf-8"))
+    text = (pages / page).read_text(encoding="utf-8")
+    (pages / page).write_text(re.sub(r"(?m)^translation: .*\n", "", text), encoding="utf-8")
+    result = run_guide(pages, "check", "--today", "2026-12-01")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = line_of(pages, page, "---") if page == ABOUT else line_of(pages, page, "#}") + 1
+    assert (
+        f"{page}:{line}:1: translation: missing: the front matter needs a header saying which version of "
+        f'{PAGES[page]} it follows: add translation: {{source: "{current}", status: machine-assisted}}'
+    ) in result.stderr.splitlines()
+    assert page_translation(pages, page, "es") is None
+    refused = run_guide(pages, "translation-hash", "--update", page)
+    assert refused.returncode == 1 and "add a header first" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("header", "column", "field", "words"),
+    [
+        ('{source: "{source}", status: done}', 47, "translation.status", "must be one of"),
+        ('{source: "zz{source}", status: machine-assisted}', 23, "translation.source", "(got 'zz"),
+        ("{source: {source}, status: machine-assisted}", 0, "", ""),  # a hash with a letter reads as text
+        ("{status: machine-assisted}", 1, "translation.source", "'source' is missing: add it"),
+        ('{source: "{source}", status: reviewed}', 14, "translation", "needs reviewed_by"),
+        ("machine-assisted", 14, "translation", ""),
+    ],
+)
+def test_a_malformed_page_header_is_located(pages, header, column, field, words):
+    source = page_version((pages / "docs/about.md").read_text(encoding="utf-8"))
+    text = (pages / ABOUT).read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^translation: .*$", "translation: " + header.replace("{source}", source), text)
+    (pages / ABOUT).write_text(text, encoding="utf-8")
+    records, problems = check_pages(pages)
+    if not column:
+        assert problems == [] and ABOUT in records
+        return
+    line = line_of(pages, ABOUT, "translation:")
+    [problem] = [str(p) for p in problems]
+    assert problem.startswith(f"{ABOUT}:{line}:{column}: {field}: "), problem
+    assert words in problem, problem
+    assert ABOUT not in records and page_translation(pages, ABOUT, "es") is None
+
+
+def test_a_reviewed_page_names_its_reviewer(pages):
+    edit(pages, ABOUT, "status: machine-assisted}", "status: reviewed, reviewed_by: Spanish reviewer}")
+    assert check_pages(pages)[1] == []
+    expected = {"status": "reviewed", "stale": False, "reviewed_by": "Spanish reviewer"}
+    assert page_translation(pages, ABOUT, "es") == page_translation(pages, pages / ABOUT, "es") == expected
+    assert page_translation(pages, "docs/about.md", "es") is None
+
+
+def test_a_page_without_an_english_twin_or_front_matter_is_an_error(pages):
+    (pages / "docs/es/faq.md").write_text("---\ntitle: Preguntas\n---\n# Preguntas\n", encoding="utf-8")
+    (pages / "docs/index.md").unlink()
+    (pages / "scripts/templates/es/other.md.j2").write_text("# Nada\n", encoding="utf-8")
+    (pages / "scripts/templates/other.md.j2").write_text("# Nothing\n", encoding="utf-8")
+    _, problems = check_pages(pages)
+    assert [str(p) for p in problems] == [
+        "docs/es/faq.md:1:1: there is no English page docs/faq.md to translate: rename or delete this file",
+        "docs/es/index.md:1:1: there is no English page docs/index.md to translate: rename or delete this file",
+        "scripts/templates/es/other.md.j2:1:1: no front matter: the page needs a '---' block after its "
+        "{# comment #} with its translation: header",
+    ]
+    refused = run_guide(pages, "translation-hash", "docs/es/faq.md")
+    assert refused.returncode == 1 and "not a translated page with an English twin" in refused.stderr

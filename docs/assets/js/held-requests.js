@@ -43,17 +43,16 @@
   var send = XMLHttpRequest.prototype.send;
   var abort = XMLHttpRequest.prototype.abort;
   var held = new WeakMap(); // request: {aborted}
+  // This edition's sitemap, which instant navigation reads: from the page first loaded, whose
+  // configuration (and so its relative base) instant navigation keeps.
+  var config = document.getElementById('__config');
+  var ownSitemap = new URL((config ? JSON.parse(config.textContent).base : '.') + '/sitemap.xml', location.href).href;
   function besideLanguageLink(url) {
     var address = new URL(String(url), location.href).href;
-    if (!/\/sitemap\.xml$/.test(address) || address === ownSitemap()) return false;
+    if (!/\/sitemap\.xml$/.test(address) || address === ownSitemap) return false;
     return Array.prototype.some.call(document.querySelectorAll('link[rel=alternate][hreflang]'), function (link) {
       return new URL('sitemap.xml', link.href).href === address;
     });
-  }
-  function ownSitemap() { // the sitemap of this edition, which instant navigation reads
-    var config = document.getElementById('__config');
-    var base = config ? JSON.parse(config.textContent).base : '.';
-    return new URL(base + '/sitemap.xml', location.href).href;
   }
   XMLHttpRequest.prototype.open = function (method, url) {
     if (!started && INDEX.test(path(url))) held.set(this, { aborted: false });
