@@ -585,7 +585,7 @@ def test_the_real_spanish_pages_link_to_the_same_pages():
 
 def test_the_real_spanish_pages_say_microagujas_with_the_english_word_first():
     for slug, page in SPANISH.topics.items():
-        text = " ".join(_texts(page.model_dump(exclude={"review"})))
+        text = " ".join(_texts(page.model_dump(exclude={"review"}))).lower()  # "Microagujas" starts a title
         assert "microagujas (microneedling)" in text, slug
         assert text.index("microagujas (microneedling)") == text.index("microagujas"), slug
 
