@@ -32,7 +32,7 @@
   // The guide's editions: where each is, and the frame's title until the page says its own
   var editions = {
     en: ['', function (name) { return name.charAt(0).toUpperCase() + name.slice(1) + ' - Microneedling guide'; }],
-    es: ['es/', function (name) { return 'Guía de microagujas: ' + name; }]
+    es: ['es/', function () { return 'Guía de microagujas'; }] // page names are English words
   };
   var lang = data.lang === undefined ? 'en' : data.lang;
   if (!Object.prototype.hasOwnProperty.call(editions, lang)) {

@@ -32,11 +32,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _command == "serve" or os.environ.get("GUIDE_SERVING"):  # GUIDE_SERVING: another edition, built for serve
-        log.info("No Content-Security-Policy under `mkdocs serve`: its live-reload script is inline.")
-        return
     # The English build runs last, over the whole guide, so its _headers lists every edition's pages.
     root = config.extra.get("edition", "en") == "en"
+    # GUIDE_SERVING: another edition, built by the English one under `mkdocs serve` (editions.build);
+    # it never switches off the English build's policy.
+    if _command == "serve" or (os.environ.get("GUIDE_SERVING") and not root):
+        log.info("No Content-Security-Policy under `mkdocs serve`: its live-reload script is inline.")
+        return
     try:
         secure_site(Path(config.site_dir), auth_url=config.extra.get("cms_auth_url") or "", headers=root)
     except ValueError as err:

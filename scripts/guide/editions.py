@@ -45,6 +45,23 @@ def theme_settings(editions: list[dict], lang: str, root_url: str) -> dict:
     return {"words": strings(lang)["theme"], "editions": listed, "edition": lang}
 
 
+def palette(schemes: list[dict], words: dict) -> list[dict]:
+    """theme.palette with each toggle's name in the edition's language (theme.palette in the strings):
+    the light scheme's toggle switches to dark, the dark one's to light."""
+    return [
+        {
+            **scheme,
+            "toggle": {
+                **scheme["toggle"],
+                "name": words["palette"]["to_light" if scheme.get("scheme") == "slate" else "to_dark"],
+            },
+        }
+        if "toggle" in scheme
+        else scheme
+        for scheme in schemes
+    ]
+
+
 def edition_of(editions: list[dict], lang: str) -> dict:
     for edition in editions:
         if edition["lang"] == lang:

@@ -62,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = editions.site_url(_state["root_url"], this) or None
     config.extra.update(editions.theme_settings(listed, lang, _state["root_url"]))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["words"]["permalink_title"]
+    config.theme["palette"] = editions.palette(config.theme["palette"], config.extra["words"])
     return config
 
 
@@ -108,11 +109,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key, value in page.meta.items():
         if isinstance(value, str) and key not in _NOT_HTML_TEXT:
             page.meta[key] = Markup(escape(value))
-    record = page.meta.get("translation")
-    if isinstance(record, dict) and "source" in record:  # a hand-written translation: docs/es/, templates/es/
-        source = _sources.get(page.file.src_uri) or Path(page.file.abs_src_path).resolve().relative_to(_root(config))
-        page.meta["translation"] = page_translation(_root(config), source, _lang(config)) or record
+    _translation_record(page, config)
     return markdown
+
+
+def _translation_record(page: Page, config: MkDocsConfig) -> None:
+    """A page's translation record, which the theme shows above it (partials/editions.html): from
+    render.py for pages made from content/ (already checked); from its own header, checked against
+    its English twin (translate.page_translation), for a hand-written Spanish page or the Spanish
+    For clinics template. Such a page without a valid header stops the build: the notice must never
+    be missing or claim what the header cannot show. English pages have no record."""
+    lang = _lang(config)
+    if lang == editions.DEFAULT:
+        page.meta.pop("translation", None)
+        return
+    generated = page.file.src_uri in _pages
+    if generated and "source" not in (page.meta.get("translation") or {}):
+        return
+    source = _sources.get(page.file.src_uri) if generated else None
+    source = source or Path(page.file.abs_src_path).resolve().relative_to(_root(config)).as_posix()
+    record = page_translation(_root(config), source, lang)
+    if record is None:
+        raise PluginError(f"{source}: its translation header is missing or not valid: run `make check` to see why")
+    page.meta["translation"] = record
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -53,6 +53,7 @@ def write_project(root: Path, out: Path, config_file: str = "mkdocs.yml", *, con
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "toc" in extension:
             extension["toc"]["permalink_title"] = config["extra"]["words"]["permalink_title"]
+    config["theme"]["palette"] = editions.palette(config["theme"]["palette"], config["extra"]["words"])
     config.pop("exclude_docs", None)
     config["theme"]["custom_dir"] = str((root / config["theme"]["custom_dir"]).resolve())
     config["theme"]["variant"] = "classic"  # Zensical: Material's look, which docs/assets/css is written for

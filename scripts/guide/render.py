@@ -23,7 +23,6 @@ from .embed import CLINICS_SOURCE, embed_views
 from .figures import days_text, depth_text, page_figures
 from .model import EVIDENCE_LEVELS, CareCard, ProcedureTopic, Reference, Term, Topic
 from .pages import AFTERCARE_SHEET, CALCULATOR, CLINICS, EMBED_DIR, GLOSSARY, PLAN_DATA
-from .translate import TranslatedFile
 from .validate import Content
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -63,14 +62,8 @@ def render_pages(
         concerns = [(c.id, c.name) for c in content.topics["frequency"].concerns]
     pages.update(embed_views(env, pages, reviewed, concerns, site_url=site_url, site_name=site_name, lang=lang))
     if lang != "en":
-        records = content.translations[lang].files
         pages = {
-            name: _with_translation(
-                text,
-                records.get(_translated_file(name)),
-                "machine-assisted" if name == CLINICS else "untranslated",
-            )
-            for name, text in pages.items()
+            name: _with_translation(text, _translation_record(content, lang, name)) for name, text in pages.items()
         }
     return pages
 
@@ -134,27 +127,37 @@ def edition(content: Content, lang: str) -> Content:
     return replace(content, topics=topics, glossary=translation.glossary or content.glossary, sources=sources)
 
 
-# Generated pages whose words come from another page's translated file (the rest: their own, or none).
-_TRANSLATED_FROM = {AFTERCARE_SHEET: "aftercare", CALCULATOR: "frequency", GLOSSARY: "glossary"}
+# Generated pages whose words come from other pages' translated files (by slug), besides their own.
+_TRANSLATED_FROM = {AFTERCARE_SHEET: ("aftercare",), CALCULATOR: ("frequency", "aftercare"), GLOSSARY: ("glossary",)}
 
 
-def _translated_file(name: str) -> str:
-    """The translated content file (by slug) a generated page's words come from: embed/faq.md -> faq."""
+def _translation_record(content: Content, lang: str, name: str) -> dict | None:
+    """What a generated page of a translated edition says about its translation: from the translated
+    files its words come from (embed/faq.md: faq; a page's care cards: the page they come from;
+    the planner: frequency and aftercare). Stale if any of them is stale; reviewed only if all are.
+    None for plan.json; For clinics (its words are in a template) has its own record."""
+    if name == CLINICS or not name.endswith(".md"):
+        return None
     page = name.removeprefix(f"{EMBED_DIR}/")
-    return _TRANSLATED_FROM.get(page, page.removesuffix(".md"))
+    slugs = list(_TRANSLATED_FROM.get(page, (page.removesuffix(".md"),)))
+    slugs += [content.topics[slug].care_cards_from for slug in slugs if slug in content.topics]
+    records = [content.translations[lang].files.get(slug) for slug in dict.fromkeys(filter(None, slugs))]
+    if not records or None in records:
+        return {"status": "untranslated", "stale": False}
+    reviewed = all(record.status == "reviewed" for record in records)
+    meta = {"status": "reviewed" if reviewed else "machine-assisted", "stale": any(record.stale for record in records)}
+    if reviewed:
+        meta["reviewed_by"] = ", ".join(dict.fromkeys(str(record.reviewed_by) for record in records))
+    return meta
 
 
-def _with_translation(page: str, record: TranslatedFile | None, default: str = "machine-assisted") -> str:
-    """A translated page's record in its front matter, for the notice the theme shows with it (main.html,
-    embed.html). A page without one is either in a template (For clinics: machine-assisted) or not
-    translated yet (`default`: "untranslated")."""
+def _with_translation(page: str, record: dict | None) -> str:
+    """A generated page with its translation record in its front matter, for the notice the theme
+    shows with it (main.html, embed.html)."""
     page = page.lstrip("\n")
-    if not page.startswith("---\n") or "\ntranslation:" in page.split("\n---\n", 1)[0]:
-        return page  # plan.json, or a page whose template has its own record (es/clinics.md.j2)
-    meta = {"status": record.status if record else default, "stale": bool(record and record.stale)}
-    if record and record.reviewed_by:
-        meta["reviewed_by"] = record.reviewed_by
-    return "---\ntranslation: " + json.dumps(meta, ensure_ascii=False) + "\n" + page.removeprefix("---\n")
+    if record is None or not page.startswith("---\n"):
+        return page
+    return "---\ntranslation: " + json.dumps(record, ensure_ascii=False) + "\n" + page.removeprefix("---\n")
 
 
 def page_sources(content: Content, lang: str = "en") -> dict[str, str]:
@@ -323,6 +326,8 @@ def structured_data(content: Content, slug: str, lang: str = "en") -> str:
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": about,
     }
+    if lang != "en":  # the review was of the English words: a translation claims none of its own
+        del data["lastReviewed"], data["reviewedBy"]
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # No "</script>" or HTML comment can be formed inside the script element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -102,6 +102,8 @@ def test_spanish_pages_are_spanish_through_and_through(built_site: Path):
     risks = (built_site / "es" / "risks" / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', risks).group(1))
     assert data["inLanguage"] == "es" and data["name"] == load_content(ROOT).translations["es"].topics["risks"].title
+    assert "reviewedBy" not in data and "lastReviewed" not in data  # the review was of the English words
+    assert 'title="Cambiar al modo oscuro"' in risks and "Switch to" not in risks
     assert 'placeholder="Búsqueda"' in risks  # Material's own interface
     assert f'title="{strings("es")["theme"]["permalink_title"]}"' in risks
     english = (built_site / "risks" / "index.html").read_text(encoding="utf-8")

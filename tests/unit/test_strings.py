@@ -107,7 +107,7 @@ def test_spanish_pages_show_no_english_interface_text(spanish_pages):
 def test_spanish_pages_use_spanish_dates_figures_and_labels(spanish_pages):
     aftercare = spanish_pages["aftercare.md"]
     topic = CONTENT.translations["es"].topics["aftercare"]
-    assert f"**Última revisión de la página:** {long_date(topic.review.last_reviewed, 'es')}<br>" in aftercare
+    assert f"**Última revisión del original en inglés:** {long_date(topic.review.last_reviewed, 'es')}<br>" in aftercare
     assert '<title id="aftercare-timeline-title">Etapas de los cuidados, día a día</title>' in aftercare
     assert "## Cuándo pedir ayuda { #when-to-get-help }" in aftercare
     assert "revisión clínica pendiente" in aftercare
