@@ -160,6 +160,47 @@ def test_a_changed_english_page_makes_its_spanish_twin_say_so(tmp_path: Path):
     assert "translation-note--stale" not in (site / "es" / "index.html").read_text(encoding="utf-8")
 
 
+def build(repo: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=repo, capture_output=True, text=True
+    )
+
+
+def test_a_changed_page_of_care_cards_makes_every_spanish_page_showing_them_say_so(tmp_path: Path):
+    """The aftercare page and sheet show the care cards of content/risks.yml: they follow it too."""
+    repo = copy_of_repo(tmp_path)
+    path = repo / "content" / "risks.yml"
+    card = yaml_load(path.read_text(encoding="utf-8"))["care_cards"][0]["items"][0]
+    path.write_text(path.read_text(encoding="utf-8").replace(card, card + " or worse", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    assert build(repo, site).returncode == 0
+    stale = strings("es")["theme"]["translation"]["stale"]
+    for page in ("risks", "aftercare", "aftercare-sheet", "embed/aftercare", "calculator"):
+        shown = (site / "es" / page / "index.html").read_text(encoding="utf-8")
+        assert (stale in shown) is (page != "calculator"), page  # the planner's aftercare has no care cards
+    assert "translation-note--stale" not in (site / "es" / "faq" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "",  # no header: the page would have no notice
+        'translation: {status: reviewed, reviewed_by: "Clinical review complete"}',  # no source: unchecked
+        'translation: {source: "not-a-hash", status: machine-assisted}',
+    ],
+    ids=["missing", "no-source", "bad-source"],
+)
+def test_a_hand_written_spanish_page_without_a_valid_header_stops_the_build(tmp_path: Path, header: str):
+    repo = copy_of_repo(tmp_path)
+    about = repo / "docs" / "es" / "about.md"
+    text = re.sub(r"^translation: .*\n", header + "\n" if header else "", about.read_text(encoding="utf-8"), flags=re.M)
+    about.write_text(text, encoding="utf-8")
+    result = build(repo, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/es/about.md: its translation header is missing or not valid" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("broken", ["mkdocs.es.yml"])
 def test_a_broken_spanish_edition_fails_the_whole_build(tmp_path: Path, broken: str):
     repo = copy_of_repo(tmp_path)
