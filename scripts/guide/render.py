@@ -134,8 +134,9 @@ _TRANSLATED_FROM = {AFTERCARE_SHEET: ("aftercare",), CALCULATOR: ("frequency", "
 def _translation_record(content: Content, lang: str, name: str) -> dict | None:
     """What a generated page of a translated edition says about its translation: from the translated
     files its words come from (embed/faq.md: faq; a page's care cards: the page they come from;
-    the planner: frequency and aftercare's stages, without its care cards). Stale if any of them is stale; reviewed only if all are.
-    None for plan.json; For clinics (its words are in a template) has its own record."""
+    the planner: frequency and aftercare's stages, without its care cards). Stale if any of them is
+    stale; reviewed only if all are. None for plan.json; For clinics (its words are in a template)
+    has its own record."""
     if name == CLINICS or not name.endswith(".md"):
         return None
     page = name.removeprefix(f"{EMBED_DIR}/")
