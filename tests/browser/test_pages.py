@@ -67,3 +67,25 @@ def test_instant_navigation_swaps_the_page_without_reloading(site_url, page_for)
     page.get_by_role("heading", level=1, name=CONTENT.topics["aftercare"].title).wait_for()
     assert page.evaluate("window.stillTheSameDocument") is True  # a full reload would have cleared it
     assert watch.console_errors == []
+
+
+def test_the_language_link_keeps_the_reader_on_the_same_page(site_url, page_for):
+    """From an English page to its Spanish twin and back, as a full page load of the other edition
+    (its own language, search index and planner data), without asking for sitemaps that do not exist."""
+    page, watch = page_for()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.locator("article").get_by_role("link", name="Aftercare at home").click()  # instant navigation first
+    page.wait_for_url("**/aftercare/")
+    page.get_by_role("link", name="Lea esta página en español").click()
+    page.wait_for_url("**/es/aftercare/")
+    page.get_by_role("heading", level=1, name=CONTENT.translations["es"].topics["aftercare"].title).wait_for()
+    assert page.evaluate("document.documentElement.lang") == "es"
+    page.get_by_role("link", name="Read this page in English").click()
+    page.wait_for_url(site_url + "/aftercare/")
+    page.get_by_role("heading", level=1, name=CONTENT.topics["aftercare"].title).wait_for()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    sitemaps = {url.removeprefix(site_url) for url in requests if url.endswith("sitemap.xml")}
+    assert sitemaps <= {"/sitemap.xml", "/es/sitemap.xml"}, sitemaps
+    assert watch.console_errors == [] and watch.failed == []
