@@ -52,6 +52,17 @@ def copy_of_repo(tmp_path: Path) -> Path:
     return repo
 
 
+def mkdocs_build(repo: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a copy of the project into SITE, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
 def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     """Every start tag of an HTML document, in order, with its attributes."""
     found: list[tuple[str, dict[str, str | None]]] = []

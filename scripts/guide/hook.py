@@ -109,11 +109,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key, value in page.meta.items():
         if isinstance(value, str) and key not in _NOT_HTML_TEXT:
             page.meta[key] = Markup(escape(value))
-    _translation_record(page, config)
+    _checked_translation(page, config)
     return markdown
 
 
-def _translation_record(page: Page, config: MkDocsConfig) -> None:
+def _checked_translation(page: Page, config: MkDocsConfig) -> None:
     """A page's translation record, which the theme shows above it (partials/editions.html): from
     render.py for pages made from content/ (already checked); from its own header, checked against
     its English twin (translate.page_translation), for a hand-written Spanish page or the Spanish

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_of_repo, link_target, start_tags
+from conftest import ROOT, copy_of_repo, link_target, mkdocs_build, start_tags
 from guide.csp import HEADERS, REFERRER, main, policy, with_policy
 from guide.plain import write_projects
 
@@ -223,12 +223,7 @@ def test_a_script_in_a_pages_content_stops_the_build(tmp_path: Path):
     repo = copy_of_repo(tmp_path)
     about = repo / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(repo, tmp_path / "site")
     assert result.returncode != 0
     assert "about/index.html: an inline script in the page's content" in result.stdout + result.stderr
 

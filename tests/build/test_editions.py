@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT, copy_of_repo, link_target, start_tags
+from conftest import ROOT, copy_of_repo, link_target, mkdocs_build, start_tags
 from guide.render import strings
 from guide.validate import load_content
 
@@ -149,21 +147,13 @@ def test_a_changed_english_page_makes_its_spanish_twin_say_so(tmp_path: Path):
     about = repo / "docs" / "about.md"  # a hand-written page (translate.page_translation)
     about.write_text(about.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=repo, capture_output=True, text=True
-    )
+    result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr
     stale = (site / "es" / "aftercare" / "index.html").read_text(encoding="utf-8")
     assert "translation-note--stale" in stale and "La página en inglés ha cambiado" in stale
     assert "translation-note--stale" not in (site / "es" / "faq" / "index.html").read_text(encoding="utf-8")
     assert "translation-note--stale" in (site / "es" / "about" / "index.html").read_text(encoding="utf-8")
     assert "translation-note--stale" not in (site / "es" / "index.html").read_text(encoding="utf-8")
-
-
-def build(repo: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=repo, capture_output=True, text=True
-    )
 
 
 def test_a_changed_page_of_care_cards_makes_every_spanish_page_showing_them_say_so(tmp_path: Path):
@@ -173,7 +163,7 @@ def test_a_changed_page_of_care_cards_makes_every_spanish_page_showing_them_say_
     card = yaml_load(path.read_text(encoding="utf-8"))["care_cards"][0]["items"][0]
     path.write_text(path.read_text(encoding="utf-8").replace(card, card + " or worse", 1), encoding="utf-8")
     site = tmp_path / "site"
-    assert build(repo, site).returncode == 0
+    assert mkdocs_build(repo, site).returncode == 0
     stale = strings("es")["theme"]["translation"]["stale"]
     for page in ("risks", "aftercare", "aftercare-sheet", "embed/aftercare", "calculator"):
         shown = (site / "es" / page / "index.html").read_text(encoding="utf-8")
@@ -187,15 +177,16 @@ def test_a_changed_page_of_care_cards_makes_every_spanish_page_showing_them_say_
         "",  # no header: the page would have no notice
         'translation: {status: reviewed, reviewed_by: "Clinical review complete"}',  # no source: unchecked
         'translation: {source: "not-a-hash", status: machine-assisted}',
+        'translation: {source: "000000000000", status: reviewed, reviewed_by: "<img src=x onerror=alert(1)>"}',
     ],
-    ids=["missing", "no-source", "bad-source"],
+    ids=["missing", "no-source", "bad-source", "markup-as-reviewer"],
 )
 def test_a_hand_written_spanish_page_without_a_valid_header_stops_the_build(tmp_path: Path, header: str):
     repo = copy_of_repo(tmp_path)
     about = repo / "docs" / "es" / "about.md"
     text = re.sub(r"^translation: .*\n", header + "\n" if header else "", about.read_text(encoding="utf-8"), flags=re.M)
     about.write_text(text, encoding="utf-8")
-    result = build(repo, tmp_path / "site")
+    result = mkdocs_build(repo, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/es/about.md: its translation header is missing or not valid" in result.stderr
     assert "Traceback" not in result.stderr
@@ -206,12 +197,7 @@ def test_a_broken_spanish_edition_fails_the_whole_build(tmp_path: Path, broken: 
     repo = copy_of_repo(tmp_path)
     config = repo / broken
     config.write_text(config.read_text(encoding="utf-8").replace("faq.md", "no-such-page.md"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(repo, tmp_path / "site")
     assert result.returncode != 0
     assert "Español edition (mkdocs.es.yml) did not build" in result.stderr
     assert "no-such-page.md" in result.stderr

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_of_repo, start_tags
+from conftest import copy_of_repo, mkdocs_build, start_tags
 from guide.html_check import unexpected_markup
 
 TITLE = "Aftercare \"at home\" & 'after'"
@@ -19,13 +18,7 @@ BREAKOUT = 'x" http-equiv="refresh" content="0;url=https://evil.example'
 
 
 def build(repo: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(repo / "out")],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return mkdocs_build(repo, repo / "out", env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 
 
 def replace_first(path: Path, pattern: str, new: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, copy_of_repo, start_tags
+from conftest import ROOT, copy_of_repo, mkdocs_build, start_tags
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
@@ -112,12 +112,7 @@ def test_plain_mkdocs_build_reports_content_problems_without_a_traceback(tmp_pat
     repo = copy_of_repo(tmp_path)
     aftercare = repo / "content" / "aftercare.yml"
     aftercare.write_text(aftercare.read_text(encoding="utf-8") + "\nsummary: again\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(repo, tmp_path / "out")
     assert result.returncode != 0
     assert "content/aftercare.yml:" in result.stderr and "duplicate key: 'summary'" in result.stderr
     assert "Traceback" not in result.stderr
