@@ -169,7 +169,7 @@ def _statements(data: dict) -> tuple[list, list, list]:
     for index, point in enumerate(data.get("key_points", [])):
         statement(f"key_points[{index}]", plain_text(point))
     for key, item in data.items():
-        if isinstance(item, list) and key not in ("key_points", "related"):
+        if isinstance(item, list | dict) and key not in ("key_points", "related", "review"):
             visit(item, key)
     return claims, uncited, practice
 
