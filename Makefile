@@ -28,8 +28,9 @@ check: $(VENV)/.installed
 	$(GUIDE) check $(FLAGS)
 
 # The document a clinician signs off page by page: claims, sources, fact-sheet lines, changes.
+# The fact sheets are read from ../shared/research; elsewhere: make review-pack FACTS=path/to/research
 review-pack: $(VENV)/.installed
-	$(GUIDE) review-pack
+	$(GUIDE) review-pack $(if $(FACTS),--facts "$(FACTS)")
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests

@@ -103,7 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote the site's Markdown to {args.out}")
         return 0
     if args.command == "review-pack":
-        facts = FactSheets.read(args.facts or root.parent / "shared" / "research")
+        folder = args.facts or root.parent / "shared" / "research"
+        facts = FactSheets.read(folder)
+        if facts.missing:  # a pack without the fact-sheet lines would look complete and not be
+            print(
+                f"review-pack: the fact sheets are missing: {', '.join(facts.missing)} not found in {folder}. "
+                "Point at the folder that holds them: python -m guide review-pack --facts FOLDER "
+                "(or make review-pack FACTS=FOLDER). No pack was written.",
+                file=sys.stderr,
+            )
+            return 1
         out = root / args.out
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(review_pack(content, facts, date.today()), encoding="utf-8")

@@ -146,11 +146,16 @@ def _list(name: str, item: dict, defs: dict, pages: list[str]) -> dict[str, Any]
         }
     if name in PAGE_FIELDS:
         return {"widget": "select", "multiple": True, "options": pages}
+    if "enum" in item:  # a list of labels, such as what a regulator takes reports about
+        return {"widget": "select", "multiple": True, "options": item["enum"]}
     if item.get("type") == "object":
         fields = _fields(item, defs, pages)
         summary = next((key for key in ITEM_SUMMARY if key in item["properties"]), None)
         return {"widget": "list", "fields": fields} | ({"summary": f"{{{{fields.{summary}}}}}"} if summary else {})
-    return {"widget": "list", "field": {"name": "item", "label": "Item", "widget": "string"}}
+    field = {"name": "item", "label": "Item", "widget": "string"}
+    if "pattern" in item:  # each item in a given form, such as a language code
+        field |= _widget("item", item, defs, pages)
+    return {"widget": "list", "field": field}
 
 
 def config_text(root: Path) -> str:

@@ -58,6 +58,9 @@ Cites = Annotated[
     list[Slug],
     Field(default_factory=list, description="Ids of entries in content/references.yml that support this text."),
 ]
+# A web address (of a reference or a reporting page): https, a host, and a path of URL characters only (no
+# quotes, spaces, brackets or '<' and '>', so it can never end the link it is written into).
+_WEB_ADDRESS = r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%!$&'*+,;=:@/?#-]*)?$"
 Weeks = Annotated[StrictInt, Field(ge=1, le=52)]
 Count = Annotated[StrictInt, Field(ge=1, le=52)]
 
@@ -256,10 +259,10 @@ class Concern(Strict):
         ),
     )
     sessions: Sessions = Field(
-        description="The guide's suggested number of sessions in a course, from clinic practice (not a study result)."
+        description="The guide's suggested number of sessions in a course, based on the studies (not a study result)."
     )
     interval_weeks: IntervalWeeks = Field(
-        description="The guide's suggested weeks between sessions, from clinic practice: shortest, usual and longest."
+        description="The guide's suggested weeks between sessions, based on the studies: shortest, usual and longest."
     )
     note: Text = Field(description="Where these numbers come from, in one or two sentences.")
     cites: Cites
@@ -333,12 +336,36 @@ class AftercareTopic(Topic):
     )
 
 
+# How often a side effect happens, as the risks table says it. Each label's meaning, in each language, is
+# interface text (risks.how_common and risks.how_common_meanings in scripts/templates/strings/<lang>.yml),
+# shown once above the table: no undefined frequency word such as "rare" reaches a reader.
+HowCommon = Literal["expected", "counted", "not-counted"]
+
+
 class SideEffect(Strict):
     name: Line = Field(description="The side effect, in plain words.")
-    how_common: Literal["expected", "uncommon", "rare"] = Field(description="'expected', 'uncommon' or 'rare'.")
+    how_common: HowCommon = Field(
+        description=(
+            "'expected' (most people get it as the skin heals), 'counted' (studies give numbers: write them in"
+            " how_often) or 'not-counted' (no study gives a rate)."
+        )
+    )
+    how_often: Line | None = Field(
+        None,
+        description=(
+            "What the studies counted, with their numbers, for example '5 in 30 people in one small study'. Needed"
+            " with how_common: counted; otherwise optional."
+        ),
+    )
     how_long: Line = Field(description="How long it usually lasts.")
     details: Text | None = Field(None, description="More about it, in a sentence or two.")
     cites: Cites
+
+    @model_validator(mode="after")
+    def _numbers_when_counted(self) -> SideEffect:
+        if self.how_common == "counted" and not self.how_often:
+            raise ValueError("how_common is 'counted': give the studies' numbers in how_often")
+        return self
 
 
 class Caution(Strict):
@@ -349,10 +376,48 @@ class Caution(Strict):
     cites: Cites
 
 
+# What a regulator takes reports about. Names, in each language: reporting.takes in the strings files.
+Reportable = Literal["devices", "medicines", "practitioners"]
+# An edition of the guide by its language code ("en", "es"): mkdocs.yml and mkdocs.<lang>.yml.
+Edition = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
+class Regulator(Strict):
+    """Where readers of one country report a problem. Listed on the risks page, in the editions it names."""
+
+    id: Slug = Field(description="A short id, for example 'uk'.")
+    country: Line = Field(description="The country, as readers name it, for example 'United Kingdom'.")
+    name: Line = Field(
+        description="The regulator's name, for example 'Medicines and Healthcare products Regulatory Agency (MHRA)'."
+    )
+    takes: Annotated[list[Reportable], Field(min_length=1)] = Field(
+        description="What it takes reports about, as its own page says: 'devices', 'medicines', 'practitioners'."
+    )
+    how: Text = Field(description="Who can report and how, in a sentence or two, only as its page says.")
+    link_text: Line = Field(
+        description="The words of the link to its reporting page, for example 'Yellow Card scheme'."
+    )
+    url: Annotated[str, StringConstraints(pattern=_WEB_ADDRESS)] = Field(
+        description="The address of its reporting page, starting https://, exactly as you read it."
+    )
+    editions: Annotated[list[Edition], Field(min_length=1)] = Field(
+        description="The editions that list it, by language code, such as [en] or [es]: each lists its own countries."
+    )
+    cites: Annotated[list[Slug], Field(min_length=1, description="The pages you read it on.")]
+
+
+class Reporting(Strict):
+    heading: Line = Field(description="The section heading, for example 'Reporting a problem'.")
+    body: Text = Field(description="What to do first, before the list of countries.")
+    regulators: list[Regulator] = Field(min_length=1, description="One entry per country and regulator.")
+    cites: Cites
+
+
 class RisksTopic(Topic):
-    side_effects: list[SideEffect] = Field(min_length=1, description="Side effects, from expected to rare.")
+    side_effects: list[SideEffect] = Field(min_length=1, description="Side effects, from expected to least common.")
     not_suitable: list[Caution] = Field(min_length=1, description="When microneedling should not be done.")
     check_first: list[Caution] = Field(min_length=1, description="When to talk to your clinician first.")
+    reporting: Reporting = Field(description="Where to report a problem, by country: shown after the page's sections.")
 
 
 class Question(Strict):
@@ -401,11 +466,6 @@ class OptionsTopic(Topic):
 
 
 # ── the bibliography ─────────────────────────────────────────────────────────────────────────
-
-
-# A reference's address: https, a host, and a path of URL characters only (no quotes, spaces, brackets
-# or '<' and '>', so it can never end the link it is written into).
-_WEB_ADDRESS = r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%!$&'*+,;=:@/?#-]*)?$"
 
 
 class Reference(Strict):

@@ -22,7 +22,7 @@ WORDS_PER_MINUTE = 200
 # Fields that hold codes, ids or dates, not words a reader reads as sentences.
 _NOT_PROSE = {
     "id", "cites", "related", "see", "review", "level", "evidence", "basis", "how_common", "care_cards_from", "part",
-    "default_concern",
+    "default_concern", "takes", "url", "editions",
 }  # fmt: skip
 _ENDS_SENTENCE = re.compile(r"[.!?:]$")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
@@ -269,8 +270,27 @@ def _environment(lang: str = "en") -> Environment:
         depth_text=lambda depth: depth_text(depth, t),
         days_text=lambda stage: days_text(stage.from_day, stage.to_day, t),
         role=lambda name: t["review"]["roles"].get(name, name),  # a reviewer's role, in this language
+        regulators_for=lambda regulators: regulators_for(regulators, lang),
+        reportable=lambda what: t["reporting"]["things"][what],
+        spoken_list=lambda words: spoken_list(words, t["reporting"]["and"]),
     )
     return env
+
+
+def regulators_for(regulators, lang: str) -> list:
+    """The regulators one edition lists (their `editions` name it), in the alphabetical order of their
+    countries in that edition's words: accents and letter case aside, so "España" comes before "Estados Unidos"."""
+
+    def key(regulator) -> str:
+        letters = unicodedata.normalize("NFKD", regulator.country)
+        return "".join(c for c in letters if not unicodedata.combining(c)).casefold()
+
+    return sorted((regulator for regulator in regulators if lang in regulator.editions), key=key)
+
+
+def spoken_list(words: list[str], and_word: str) -> str:
+    """ "a", "a and b", "a, b and c": a short list as a sentence says it."""
+    return ", ".join(words[:-1]) + f" {and_word} " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def _render_topic(env: Environment, content: Content, slug: str) -> str:

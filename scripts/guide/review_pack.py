@@ -30,7 +30,10 @@ _PRACTICE = re.compile(
     r"|clinics (?:often|usually|tend|say|differ)",
     re.I,
 )
-_NOT_CLAIMS = {"id", "cites", "level", "part", "evidence", "basis", "how_common"}
+_NOT_CLAIMS = {"id", "cites", "level", "part", "evidence", "basis", "how_common", "takes", "url", "editions"}
+# A reference read directly rather than taken from the fact sheets says so at the start of its note
+# (content/references.yml): the pack lists it for the reviewer to check against its page.
+READ_DIRECTLY = "Not in the guide's fact sheets"
 
 
 @dataclass
@@ -46,14 +49,14 @@ class FactSheets:
 
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)  # R12 -> (file:line, text)
     citing: dict[str, list[SheetLine]] = field(default_factory=dict)  # R12 -> lines citing it
+    missing: tuple[str, ...] = ()  # the fact sheets (FACT_SHEETS) not found in the folder read
 
     @classmethod
     def read(cls, folder: Path) -> FactSheets:
-        sheets = cls()
+        sheets = cls(missing=tuple(name for name in FACT_SHEETS if not (folder / name).is_file()))
         for name in FACT_SHEETS:
-            path = folder / name
-            if path.exists():
-                sheets._read(name, path.read_text(encoding="utf-8").splitlines())
+            if name not in sheets.missing:
+                sheets._read(name, (folder / name).read_text(encoding="utf-8").splitlines())
         return sheets
 
     def _read(self, name: str, lines: list[str]) -> None:
@@ -166,7 +169,7 @@ def _statements(data: dict) -> tuple[list, list, list]:
     for index, point in enumerate(data.get("key_points", [])):
         statement(f"key_points[{index}]", plain_text(point))
     for key, item in data.items():
-        if isinstance(item, list) and key not in ("key_points", "related"):
+        if isinstance(item, list | dict) and key not in ("key_points", "related", "review"):
             visit(item, key)
     return claims, uncited, practice
 
@@ -181,7 +184,9 @@ def _text_of(value: dict) -> str:
             words.append(plain_text(item))
         elif isinstance(item, list) and all(isinstance(x, str) for x in item) and key != "related":
             words += [plain_text(x) for x in item]
-    labels = [f"({key}: {value[key]})" for key in ("evidence", "basis", "how_common") if value.get(key)]
+    labels = [f"({key}: {value[key]})" for key in ("evidence", "basis", "how_common", "takes") if value.get(key)]
+    if value.get("url") and "editions" in value:  # a regulator: its reporting page, and where it is listed
+        labels.append(f"(reporting page: {value['url']}; listed in: {', '.join(value['editions'])})")
     return " · ".join(words + labels)
 
 
@@ -196,6 +201,8 @@ def _suggestion(concern: dict) -> str:
 def _source(ref: Reference, sheets: FactSheets) -> str:
     text = plain_text(format_reference(ref))
     label = sheets.entry_for(ref)
+    if not label and (ref.note or "").startswith(READ_DIRECTLY):
+        return f"{text} — *read directly, not from the fact sheets: check it against its page*"
     if not label:
         return f"{text} — *no matching fact-sheet entry found: check by hand*"
     where = sheets.entries[label][0]

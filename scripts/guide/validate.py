@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .docs_check import docs_problems
 from .load import Document, load_file
 from .markup import link_targets
-from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
+from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, RisksTopic, Term, Topic
 from .pages import generated_names
 from .problems import ContentError, Problem, field_path, shorten
 from .translate import Translation, load_translations
@@ -83,6 +83,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
         problems += [p for doc, topic in models.values() for p in _overdue_review(doc, topic, today)]
     translations, found = load_translations(root, folder, english, pages)  # content/es/ and the like, if any
     problems += found
+    problems += edition_problems(models.get("risks.yml"), {"en", *translations})
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return replace(content, warnings=tuple(sorted(problems)), translations=translations)
@@ -353,6 +354,23 @@ def area_problems(frequency: Loaded | None, aftercare: Loaded | None) -> list[Pr
                 message = _unknown("aftercare area", concern.aftercare_area, list(areas), where)
                 problems.append(_located(doc, ("concerns", index, "aftercare_area"), message))
     return problems
+
+
+def edition_problems(risks: Loaded | None, editions: set[str]) -> list[Problem]:
+    """Each regulator is listed in editions the guide has (English, and each translation in content/)."""
+    if risks is None or not isinstance(risks[1], RisksTopic):
+        return []
+    doc, topic = risks
+    return [
+        _located(
+            doc,
+            ("reporting", "regulators", index, "editions", n),
+            _unknown("edition", code, editions, f"the guide's editions ({', '.join(sorted(editions))})"),
+        )
+        for index, regulator in enumerate(topic.reporting.regulators)
+        for n, code in enumerate(regulator.editions)
+        if code not in editions
+    ]
 
 
 def _located(doc: Document, loc: tuple, message: str) -> Problem:

@@ -132,3 +132,15 @@ def test_the_aftercare_sheet_and_the_planner_say_clinical_review_is_pending(buil
         html = (built_site / slug / "index.html").read_text(encoding="utf-8")
         review = CONTENT.topics[source].review
         assert f"{review.reviewed_by} {pending}" in html if review.status == "editorial" else pending not in html, slug
+
+
+def test_each_editions_risks_page_links_to_its_own_countries_reporting_pages(built_site: Path):
+    """The country list (content/risks.yml reporting) reaches the built HTML of both editions, each with its own."""
+    regulators = CONTENT.topics["risks"].reporting.regulators
+    for lang, folder in (("en", built_site), ("es", built_site / "es")):
+        html = (folder / "risks" / "index.html").read_text(encoding="utf-8")
+        html = html.split('id="reporting-a-problem"', 1)[1].split("<h2", 1)[0]  # the section, not the references
+        for regulator in regulators:
+            assert (f'href="{regulator.url.replace("&", "&amp;")}"' in html) is (lang in regulator.editions), (
+                regulator.id
+            )

@@ -258,10 +258,10 @@ def test_what_studies_used_is_shown_apart_from_the_guides_labelled_suggestion(mi
     pages = render_pages(load_content(minimal.root))
     for page in ("frequency.md", "calculator.md"):
         assert "| Acne scars | 3 sessions, 2 to 4 weeks apart | 3 to 6 (often 3) | 2 to 6 | 4 weeks |" in pages[page]
-        assert "*Suggested* numbers are this guide's suggestion, from common clinic practice" in pages[page]
+        assert "*Suggested* numbers are this guide's suggestion, based on what the studies used" in pages[page]
     assert "**What studies used:** 3 sessions, 2 to 4 weeks apart" in pages["frequency.md"]
     assert (
-        "**The guide's suggestion** (from clinic practice): 3 to 6 sessions (often 3), 2 to 6 weeks apart"
+        "**The guide's suggestion** (based on the studies): 3 to 6 sessions (often 3), 2 to 6 weeks apart"
         in (pages["frequency.md"])
     )
 

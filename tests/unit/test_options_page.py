@@ -105,7 +105,7 @@ def test_an_unknown_evidence_word_is_refused(real):
     real.replace("other-options.yml", "evidence: mixed", "evidence: strong")
     with pytest.raises(ContentError) as err:
         load_content(real.root)
-    assert "concerns[1].options[0].evidence" in str(err.value)
+    assert "concerns[2].options[0].evidence" in str(err.value)  # melasma, after acne scars and fine lines
 
 
 def test_microneedling_rows_agree_with_the_benefits_page():
