@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
-.PHONY: serve build build-zensical check lint test bench review-pack clean
+.PHONY: serve build build-zensical check lint test bench review-pack changes clean
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -29,6 +29,11 @@ check: $(VENV)/.installed
 # The document a clinician signs off page by page: claims, sources, fact-sheet lines, changes.
 review-pack: $(VENV)/.installed
 	$(GUIDE) review-pack
+
+# What readers will see differently from BASE (a branch, tag or commit) to the working tree: build/changes.md.
+BASE ?= main
+changes: $(VENV)/.installed node_modules/.installed
+	$(GUIDE) changes --base $(BASE)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests

@@ -11,6 +11,8 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
 review-pack  write the document a clinician signs off page by page (build/review-pack.md)
+changes write what readers will see differently from a base commit (--base, default main) to the
+        working tree (build/changes.md); the base's build is kept in build/changes/<commit>/
 translation-hash  print the English version a translated file should follow (content/es/<file>.yml,
         or a page outside content/: docs/es/<page>.md, scripts/templates/es/<page>.j2);
         --update writes it into the file's translation.source
@@ -25,21 +27,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
-from textstat.textstat import textstatistics
 
+from .changes import Version, fit, report
 from .cms import write_config
 from .editions import DEFAULT
 from .load import load_file
 from .problems import ContentError, Problem, format_problems
-from .readability import GRADE_CEILING, measure, running_text
+from .readability import GRADE_CEILING, READING_EASE, measure, reading_ease, running_text
 from .render import render_edition
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
+from .snapshot import SnapshotError, build, built_commit, commit_of, describe_working_tree
 from .translate import (
     PAGE_FOLDERS,
     TranslatedFile,
@@ -71,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("review-pack", help="write the clinical review pack")
     pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
     pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
+    changes = commands.add_parser("changes", help="write what readers will see differently from a base commit")
+    changes.add_argument("--base", default="main", help="a branch, tag or commit (default: main)")
+    changes.add_argument("--out", type=Path, default=Path("build/changes.md"))
+    changes.add_argument("--limit", type=int, default=None, help="cut the report to this many characters")
     version = commands.add_parser("translation-hash", help="print the English version a translation follows")
     version.add_argument(
         "files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml or docs/es/about.md"
@@ -90,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "translation-hash":
         return translation_hash(root, args.files, args.update)
+    if args.command == "changes":
+        return write_changes(root, args.base, root / args.out, args.limit)
 
     try:
         content = load_content(root)
@@ -155,19 +165,6 @@ def _reading_report(content: Content) -> str:
             low = "  <- below the floor: shorten sentences, use shorter words" if ease < floor else ""
             lines.append(f"  {translation.sources[slug]:{width}} ease {ease:5.1f}{low}")
     return "\n".join(lines)
-
-
-# Reading ease for translations: (formula, the lowest score a page may have). Szigriszt-Pazos on
-# the INFLESZ scale: 65 to 80 is "bastante fácil" (fairly easy), over 80 "muy fácil".
-READING_EASE = {"es": ("Szigriszt-Pazos, INFLESZ scale, higher is easier", 65)}
-
-
-def reading_ease(text: str, lang: str) -> float:
-    """Szigriszt-Pazos for Spanish (textstat, offline, syllables from pyphen's dictionary). Its own
-    textstat instance, because set_lang on the shared one would change the English grades."""
-    meter = textstatistics()
-    meter.set_lang(lang)
-    return meter.szigriszt_pazos(text)
 
 
 def github_annotation(problem: Problem) -> str:
@@ -304,6 +301,38 @@ def write_markdown(root: Path, content: Content, out: Path, edition_config: dict
 def _other_editions(config: dict) -> list[str]:
     """Folders of docs/ that hold another edition's pages (docs/es/), left out of this one."""
     return [edition["path"].strip("/") for edition in config.get("extra", {}).get("editions", []) if edition["path"]]
+
+
+def write_changes(root: Path, base: str, out: Path, limit: int | None) -> int:
+    """Build the guide at `base` (or reuse that build) and in the working tree, and write the report."""
+    started = time.monotonic()
+    cache = root / "build" / "changes"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        commit = commit_of(root, base)
+        cached = (cache / commit / "site").is_dir()
+        folder = built_commit(root, commit, cache)
+    except SnapshotError as err:
+        return _no_changes(out, f"The base version, {base}, could not be built", err)
+    try:
+        build(root, cache / "head")
+    except SnapshotError as err:
+        return _no_changes(out, "This change does not build yet", err)
+    before = Version.read(f"{base} ({commit[:7]})", folder / "site", folder / "src")
+    after = Version.read(describe_working_tree(root), cache / "head", root)
+    text = report(before, after)
+    out.write_text(fit(text, limit) if limit else text, encoding="utf-8")
+    where = out.relative_to(root) if out.is_relative_to(root) else out
+    note = "the base's build reused" if cached else "both versions built"
+    print(f"wrote {where} in {time.monotonic() - started:.1f} s ({note})")
+    return 0
+
+
+def _no_changes(out: Path, what: str, err: SnapshotError) -> int:
+    """The report when there is nothing to compare: why, so a pull request's comment does not go stale."""
+    out.write_text(f"## What readers will see\n\n{what}:\n\n```\n{str(err)[-3000:]}\n```\n", encoding="utf-8")
+    print(f"{what}:\n{err}", file=sys.stderr)
+    return 1
 
 
 def build_site(root: Path, site_dir: Path) -> int:

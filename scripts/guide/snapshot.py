@@ -1,0 +1,88 @@
+"""The guide built at a git commit and in the working tree, for `make changes`.
+
+A commit is extracted with `git archive` (the repository and its work tree are left alone) and built
+with its own code and templates, by `mkdocs build --strict`, once: build/changes/<commit id>/ keeps
+its source (src/) and site (site/), so a second run builds only the working tree. The few most
+recently used commits are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+KEEP = 3  # commits kept in the cache
+
+
+class SnapshotError(Exception):
+    """A ref that is not a commit, or a build that failed (with its output)."""
+
+
+def commit_of(root: Path, ref: str) -> str:
+    """The commit id a ref names; a branch known only on the remote (origin/main) is found too."""
+    for name in (ref, f"origin/{ref}"):
+        found = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], cwd=root, capture_output=True, text=True
+        )
+        if found.returncode == 0:
+            return found.stdout.strip()
+    raise SnapshotError(f"'{ref}' is not a commit in this repository: fetch it first (git fetch origin {ref})")
+
+
+def describe_working_tree(root: Path) -> str:
+    """ "the working tree (abc1234)", with "and uncommitted changes" when files differ from that commit."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True)
+    commit = head.stdout.strip() or "no commit"
+    return f"the working tree ({commit}{', with uncommitted changes' if dirty.stdout.strip() else ''})"
+
+
+def build(source: Path, site: Path) -> None:
+    """`mkdocs build --strict` of the project in `source` into `site`, for the address in its mkdocs.yml
+    (SITE_URL is ignored, so two builds compare and a cached one stays valid). Raises SnapshotError."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=source,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SnapshotError((result.stdout + result.stderr).strip())
+
+
+def built_commit(root: Path, commit: str, cache: Path) -> Path:
+    """build/changes/<commit>/ with src/ and site/, built now unless it is there already."""
+    folder = cache / commit
+    if (folder / "site").is_dir():
+        os.utime(folder)  # recently used: kept
+        return folder
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".{commit[:12]}-", dir=cache))
+    try:
+        archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=root, capture_output=True, check=True)
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(partial / "src", filter="data")
+        if (root / "node_modules").is_dir():  # the web editor's files (cms_hook.py), as installed here
+            (partial / "src" / "node_modules").symlink_to((root / "node_modules").resolve())
+        build(partial / "src", partial / "site")
+        if not folder.exists():  # else another run has just built it
+            partial.rename(folder)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    _prune(cache)
+    return folder
+
+
+def _prune(cache: Path) -> None:
+    """Keep the KEEP most recently used commits."""
+    commits = [path for path in cache.iterdir() if path.is_dir() and not path.name.startswith(".")]
+    for old in sorted(commits, key=lambda path: path.stat().st_mtime, reverse=True)[KEEP:]:
+        shutil.rmtree(old, ignore_errors=True)
