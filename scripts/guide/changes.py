@@ -238,11 +238,14 @@ def _embed_lines(change: PageChange, full: PageChange | None, shown: dict[tuple,
     same = set(full.sections) if full else set()
     own = [section for section in change.sections if section not in same]
     named = [escape(section.heading) for section in change.sections if section in same]
-    text = f"- `{change.url}`" + (f" ({change.status} embed view)" if change.status != "changed" else "")
+    if change.status != "changed":
+        of = f"`{full.url}`" if full else "its page"
+        return [f"- `{change.url}`: a {change.status} embed view, of {of}"]
+    text = f"- `{change.url}`"
     if named and full:
         text += f": the same changes as `{full.url}` in {', '.join(f'“{name}”' for name in named)}"
     lines = [text]
-    if own and change.status != "removed":
+    if own:
         lines += ["", *[f"    {line}" if line else "" for s in own for line in _section_lines(s, shown, change.url)]]
     return lines
 
@@ -277,6 +280,7 @@ def report(before: Version, after: Version) -> str:
     planner = _planner_lines(before.site, after.site)
     reading = {c.url: _reading(before, after, c) for c in pages}
     weights = weight_changes(before.site, after.site)
+    files = other_files(before.site, after.site)
 
     out = [f"## What readers will see: {after.label}, compared with {before.label}", "", LEGEND, ""]
     for version in (before, after):
@@ -291,8 +295,11 @@ def report(before: Version, after: Version) -> str:
     over = [url for url, _, size, limit in weights if size is not None and size > limit]
     out += ["At a glance:", ""]
     out += [f"- Pages whose text changes: {changed_pages}"]
-    if not text:
-        out.append(f"- **No reader-visible text changes**; the HTML of {len(html_only)} pages changes")
+    if not changes and not files:
+        out.append("- **The two builds are the same**: nothing a reader sees changes")
+    elif not text:
+        touched = f"the HTML of {len(html_only)} pages and {len(files)} other files change"
+        out.append(f"- **No reader-visible text changes**: only templates, styles or scripts ({touched})")
     out += [
         f"- Embed views on clinics' sites whose text changes: {len(embeds)}",
         f"- When-to-get-help cards: {'changed' if cards else 'unchanged'}",
@@ -330,15 +337,14 @@ def report(before: Version, after: Version) -> str:
     out += ["### The session planner", "", *planner]
     out += ["### Translations", "", *(stale or ["No translation is left following old English words."]), ""]
 
-    out += ["### Pages whose text changed", ""]
-    out += [] if pages else ["No page changes its text.", ""]
+    out += [] if pages else ["### Pages whose text changed", "", "No page changes its text.", ""]
     for lang in _languages_of(pages):
-        out += [f"#### {_edition_name(lang)}", ""] if len(by_lang) > 1 else []
+        out += [f"### {_edition_name(lang)} pages whose text changed", ""]
         for change in (c for c in pages if c.lang == lang):
             out += _page_lines(change, shown, _reading_line(lang, *reading[change.url]))
 
     out += ["### Pages whose HTML changed but not their text", ""]
-    out += _html_lines(html_only, other_files(before.site, after.site), bool(text))
+    out += _html_lines(html_only, files, bool(text))
     out += ["### Page weights (a first visit, gzipped)", "", *_weight_lines(weights)]
     return "\n".join(out).rstrip() + "\n"
 

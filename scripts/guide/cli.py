@@ -310,8 +310,7 @@ def write_changes(root: Path, base: str, out: Path, limit: int | None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         commit = commit_of(root, base)
-        cached = (cache / commit / "site").is_dir()
-        folder = built_commit(root, commit, cache)
+        folder, cached = built_commit(root, commit, cache)
     except SnapshotError as err:
         return _no_changes(out, f"The base version, {base}, could not be built", err)
     try:

@@ -64,13 +64,13 @@ def care_card_changes(before: Content, after: Content) -> list[str]:
                     found.append(f"- {'New' if card_a is None else 'Removed'}: {name}, {len(card.items)} signs")
                     continue
                 found.append(f"- The {name}:")
-                if card_a.level != card_b.level:
+                if card_a.level != card_b.level and lang == "en":  # a translation repeats the English facts
                     found.append(f"    - level: {card_a.level} → **{card_b.level}**")
                 if card_a.heading != card_b.heading:
                     found.append(f"    - heading: {word_diff(plain_text(card_a.heading), plain_text(card_b.heading))}")
                 items = block_changes(tuple(map(plain_text, card_a.items)), tuple(map(plain_text, card_b.items)))
                 found += [f"    - {line}" for line in items]
-                if card_a.cites != card_b.cites:
+                if card_a.cites != card_b.cites and lang == "en":
                     found.append(f"    - sources: {word_diff(' '.join(card_a.cites), ' '.join(card_b.cites))}")
             if found:
                 source = (new if owner in new.topics else old).sources[owner]
@@ -239,6 +239,12 @@ def translation_changes(
                 lines += [f"    - `{name}`: “{shortened(plain_text(text), 20)}”" for name, text in fields]
             elif was is not None and was.stale and not record.stale:
                 lines.append(f"- `{record.path}` is up to date with the English again.")
+        missing = before.translations[lang].missing if lang in before.translations else ()
+        for name in translation.missing:
+            if name not in missing:
+                lines.append(
+                    f"- `content/{name}` has no translation in `content/{lang}/` yet: that edition shows it in English."
+                )
     for path, record in (after_pages or {}).items():
         was = (before_pages or {}).get(path)
         if record.stale and (was is None or was.current != record.current):

@@ -27,6 +27,7 @@ LONG_BLOCK = 60  # words of an added or removed block shown before it is cut
 _BLOCKS = {"p", "li", "tr", "dt", "dd", "summary", "caption", "figcaption", "pre", "blockquote", "br", "label"}
 _BLOCKS |= {"h1", "h3", "h4", "h5", "h6", "title", "desc", "option", "button", "legend", "div", "aside", "nav"}
 _SKIPPED = {"script", "style", "template"}
+_CITATION = re.compile(r"(?<=\S)(\[\d+\])")  # "fades.[4][3]": each citation a word of its own, for the diff
 _VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "col", "area", "base", "embed", "track"}
 
 
@@ -60,7 +61,7 @@ class _Reader(HTMLParser):
         self.abbr: str | None = None
 
     def flush(self) -> None:
-        text = " ".join("".join(self.words).split())
+        text = _CITATION.sub(r" \1", " ".join("".join(self.words).split()))
         self.words = []
         if text:
             self.sections[-1][2].append(text)

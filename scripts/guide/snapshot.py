@@ -1,15 +1,17 @@
 """The guide built at a git commit and in the working tree, for `make changes`.
 
 A commit is extracted with `git archive` (the repository and its work tree are left alone) and built
-with its own code and templates, by `mkdocs build --strict`, once: build/changes/<commit id>/ keeps
-its source (src/) and site (site/), so a second run builds only the working tree. The few most
-recently used commits are kept.
+with its own code and templates, by `mkdocs build --strict`, once: build/changes/<id>/ keeps its
+source (src/) and site (site/), so a second run builds only the working tree. The id is the commit's
+tree, the id git gives its files, so two commits with the same files (a revert, a rebase that changed
+only history) share one build. The few most recently used builds are kept.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-KEEP = 3  # commits kept in the cache
+KEEP = 3  # builds kept in the cache
 
 
 class SnapshotError(Exception):
@@ -58,18 +60,27 @@ def build(source: Path, site: Path) -> None:
         raise SnapshotError((result.stdout + result.stderr).strip())
 
 
-def built_commit(root: Path, commit: str, cache: Path) -> Path:
-    """build/changes/<commit>/ with src/ and site/, built now unless it is there already."""
-    folder = cache / commit
+def built_commit(root: Path, commit: str, cache: Path) -> tuple[Path, bool]:
+    """(build/changes/<tree id>/ holding src/ and site/, whether it was there already): the commit's
+    files extracted and built now, unless a build of the same files is cached."""
+    tree = subprocess.run(["git", "rev-parse", f"{commit}^{{tree}}"], cwd=root, capture_output=True, text=True)
+    if tree.returncode != 0:
+        raise SnapshotError(tree.stderr.strip())
+    folder = cache / tree.stdout.strip()
     if (folder / "site").is_dir():
         os.utime(folder)  # recently used: kept
-        return folder
+        return folder, True
     cache.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{commit[:12]}-", dir=cache))
     try:
-        archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=root, capture_output=True, check=True)
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(partial / "src", filter="data")
+        archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=root, capture_output=True)
+        if archive.returncode != 0:
+            raise SnapshotError(archive.stderr.decode(errors="replace").strip())
+        try:
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                tar.extractall(partial / "src", filter="data")  # nothing written outside src/
+        except tarfile.TarError as err:
+            raise SnapshotError(f"{commit[:7]} could not be extracted: {err}") from None
         if (root / "node_modules").is_dir():  # the web editor's files (cms_hook.py), as installed here
             (partial / "src" / "node_modules").symlink_to((root / "node_modules").resolve())
         build(partial / "src", partial / "site")
@@ -78,11 +89,11 @@ def built_commit(root: Path, commit: str, cache: Path) -> Path:
     finally:
         shutil.rmtree(partial, ignore_errors=True)
     _prune(cache)
-    return folder
+    return folder, False
 
 
 def _prune(cache: Path) -> None:
-    """Keep the KEEP most recently used commits."""
-    commits = [path for path in cache.iterdir() if path.is_dir() and not path.name.startswith(".")]
-    for old in sorted(commits, key=lambda path: path.stat().st_mtime, reverse=True)[KEEP:]:
+    """Keep the KEEP most recently used builds (the working tree's, head/, is not one of them)."""
+    builds = [path for path in cache.iterdir() if path.is_dir() and re.fullmatch(r"[0-9a-f]{40,64}", path.name)]
+    for old in sorted(builds, key=lambda path: path.stat().st_mtime, reverse=True)[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
