@@ -31,9 +31,10 @@ review-pack: $(VENV)/.installed
 	$(GUIDE) review-pack
 
 # What readers will see differently from BASE (a branch, tag or commit) to the working tree: build/changes.md.
+# The base's build is kept in build/changes/, so a second run builds only the working tree.
 BASE ?= main
 changes: $(VENV)/.installed node_modules/.installed
-	$(GUIDE) changes --base $(BASE)
+	$(GUIDE) changes --base $(BASE) $(FLAGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests

@@ -49,7 +49,12 @@ class ContentCopy:
 def copy_of_repo(tmp_path: Path) -> Path:
     """A throw-away copy of the whole project to build from (node_modules linked, not copied)."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    skipped = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:  # build/ at the top is generated; tests/build/ is tests
+        return skipped(folder, names) | ({"build"} if Path(folder) == ROOT else set())
+
+    shutil.copytree(ROOT, repo, ignore=ignore)
     (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
     return repo
 

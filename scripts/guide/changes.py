@@ -39,6 +39,7 @@ LANGUAGES = {"en": "English", "es": "Spanish"}  # the report is in English, for 
 # Files rebuilt from the pages' text, which every text change changes: not worth listing.
 REBUILT = re.compile(r"(^|/)(sitemap\.xml(\.gz)?|search/search_index\.json)$")
 WEIGHT_STEP = 100  # bytes: smaller moves in a page's first-visit weight are counted, not listed
+COMMENT_SIZE = 65_000  # characters: a pull-request comment holds 65,536
 LEGEND = "Words ~~struck through~~ are taken out; words in **bold** are new."
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from .changes import Version, fit, report
+from .changes import COMMENT_SIZE, Version, fit, report
 from .cms import write_config
 from .editions import DEFAULT
 from .load import load_file
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     changes = commands.add_parser("changes", help="write what readers will see differently from a base commit")
     changes.add_argument("--base", default="main", help="a branch, tag or commit (default: main)")
     changes.add_argument("--out", type=Path, default=Path("build/changes.md"))
-    changes.add_argument("--limit", type=int, default=None, help="cut the report to this many characters")
+    changes.add_argument("--comment", type=Path, default=None, help="also write it cut to fit a pull-request comment")
     version = commands.add_parser("translation-hash", help="print the English version a translation follows")
     version.add_argument(
         "files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml or docs/es/about.md"
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translation-hash":
         return translation_hash(root, args.files, args.update)
     if args.command == "changes":
-        return write_changes(root, args.base, root / args.out, args.limit)
+        return write_changes(root, args.base, root / args.out, args.comment and root / args.comment)
 
     try:
         content = load_content(root)
@@ -303,35 +303,42 @@ def _other_editions(config: dict) -> list[str]:
     return [edition["path"].strip("/") for edition in config.get("extra", {}).get("editions", []) if edition["path"]]
 
 
-def write_changes(root: Path, base: str, out: Path, limit: int | None) -> int:
-    """Build the guide at `base` (or reuse that build) and in the working tree, and write the report."""
+def write_changes(root: Path, base: str, out: Path, comment: Path | None = None) -> int:
+    """Build the guide at `base` (or reuse that build) and in the working tree, and write the report to
+    `out` and, cut to fit, to `comment`. When either cannot be built, the report says why."""
     started = time.monotonic()
     cache = root / "build" / "changes"
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
         commit = commit_of(root, base)
         folder, cached = built_commit(root, commit, cache)
     except SnapshotError as err:
-        return _no_changes(out, f"The base version, {base}, could not be built", err)
-    try:
-        build(root, cache / "head")
-    except SnapshotError as err:
-        return _no_changes(out, "This change does not build yet", err)
-    before = Version.read(f"{base} ({commit[:7]})", folder / "site", folder / "src")
-    after = Version.read(describe_working_tree(root), cache / "head", root)
-    text = report(before, after)
-    out.write_text(fit(text, limit) if limit else text, encoding="utf-8")
+        text, failed = _cannot_compare(f"The base version, {base}, could not be built", err), True
+    else:
+        try:
+            build(root, cache / "head")
+        except SnapshotError as err:
+            text, failed = _cannot_compare("This change does not build yet", err), True
+        else:
+            before = Version.read(f"{base} ({commit[:7]})", folder / "site", folder / "src")
+            text, failed = report(before, Version.read(describe_working_tree(root), cache / "head", root)), False
+    for path, words in ((out, text), (comment, fit(text, COMMENT_SIZE))):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(words, encoding="utf-8")
+    if failed:
+        print(text, file=sys.stderr)
+        return 1
     where = out.relative_to(root) if out.is_relative_to(root) else out
     note = "the base's build reused" if cached else "both versions built"
     print(f"wrote {where} in {time.monotonic() - started:.1f} s ({note})")
     return 0
 
 
-def _no_changes(out: Path, what: str, err: SnapshotError) -> int:
+def _cannot_compare(what: str, err: SnapshotError) -> str:
     """The report when there is nothing to compare: why, so a pull request's comment does not go stale."""
-    out.write_text(f"## What readers will see\n\n{what}:\n\n```\n{str(err)[-3000:]}\n```\n", encoding="utf-8")
-    print(f"{what}:\n{err}", file=sys.stderr)
-    return 1
+    output = str(err)[-3000:]
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", output)), default=0))  # none inside can end it
+    return f"## What readers will see\n\n{what}:\n\n{fence}\n{output}\n{fence}\n"
 
 
 def build_site(root: Path, site_dir: Path) -> int:

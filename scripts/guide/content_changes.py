@@ -36,7 +36,7 @@ def care_card_pages(content: Content, owner: str, lang: str = "en") -> list[str]
     """The built pages that show the cards written in content/<owner>.yml: its page, the pages that
     borrow them (care_cards_from), the printed aftercare sheet if the aftercare page shows them, and
     the embed views of those pages, in the edition of `lang`."""
-    slugs = [slug for slug, topic in content.topics.items() if slug == owner or topic.care_cards_from == owner]
+    slugs = [owner, *(slug for slug, topic in content.topics.items() if topic.care_cards_from == owner)]
     prefix = edition_prefix(lang)
     pages = [f"/{prefix}{slug}/" for slug in slugs]
     if "aftercare" in slugs:

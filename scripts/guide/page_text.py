@@ -169,13 +169,14 @@ def align(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]
     return pairs
 
 
-_SPECIAL = re.compile(r"([\\`*_~\[\]|#])")
+_SPECIAL = re.compile(r"([\\`*_~\[\]|])")
 
 
 def escape(text: str) -> str:
     """Text shown as it is in GitHub's Markdown: no emphasis, links, HTML, tables, mentions or issue links."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text).replace("@", "@\u2060")  # a word joiner: "@name" notifies nobody
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = text.replace("@", "@\u2060").replace("#", "#\u2060")  # a word joiner: "@name", "#12" link nothing
     return re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1." at the start would make a numbered list
 
 

@@ -60,7 +60,7 @@ def build(source: Path, site: Path) -> None:
         raise SnapshotError((result.stdout + result.stderr).strip())
 
 
-def built_commit(root: Path, commit: str, cache: Path) -> tuple[Path, bool]:
+def built_commit(root: Path, commit: str, cache: Path, keep: int = KEEP) -> tuple[Path, bool]:
     """(build/changes/<tree id>/ holding src/ and site/, whether it was there already): the commit's
     files extracted and built now, unless a build of the same files is cached."""
     tree = subprocess.run(["git", "rev-parse", f"{commit}^{{tree}}"], cwd=root, capture_output=True, text=True)
@@ -88,12 +88,12 @@ def built_commit(root: Path, commit: str, cache: Path) -> tuple[Path, bool]:
             partial.rename(folder)
     finally:
         shutil.rmtree(partial, ignore_errors=True)
-    _prune(cache)
+    _prune(cache, keep)
     return folder, False
 
 
-def _prune(cache: Path) -> None:
-    """Keep the KEEP most recently used builds (the working tree's, head/, is not one of them)."""
+def _prune(cache: Path, keep: int) -> None:
+    """Keep the `keep` most recently used builds (the working tree's, head/, is not one of them)."""
     builds = [path for path in cache.iterdir() if path.is_dir() and re.fullmatch(r"[0-9a-f]{40,64}", path.name)]
-    for old in sorted(builds, key=lambda path: path.stat().st_mtime, reverse=True)[KEEP:]:
+    for old in sorted(builds, key=lambda path: path.stat().st_mtime, reverse=True)[keep:]:
         shutil.rmtree(old, ignore_errors=True)
