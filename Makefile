@@ -14,13 +14,14 @@ build: $(VENV)/.installed node_modules/.installed
 	$(GUIDE) build
 
 # The same site built by Zensical, Material's successor, which skips hooks: every edition from
-# Markdown on disk (English first, then each language into its folder of the site), then the
-# Content-Security-Policy and _headers that scripts/guide/csp_hook.py adds under MkDocs.
+# Markdown on disk (English first, then each language into its folder of the site), then the output
+# boundary that scripts/guide/boundary_hook.py runs under MkDocs: every file checked, policies and
+# _headers. A site that fails the check is removed, so nothing unchecked is left to publish.
 build-zensical: $(VENV)/.installed
 	rm -rf build/zensical
 	for config in $$(PYTHONPATH=scripts $(PY) -m guide.plain build/zensical); do \
 	  $(VENV)/bin/zensical build --strict -f $$config || exit 1; done
-	PYTHONPATH=scripts $(PY) -m guide.csp build/zensical/site -f build/zensical/mkdocs.yml
+	PYTHONPATH=scripts $(PY) -m guide.boundary build/zensical/site || { rm -rf build/zensical/site; exit 1; }
 
 # Extra flags: make check FLAGS="--format github" or FLAGS="--strict-review --today 2027-01-01"
 check: $(VENV)/.installed

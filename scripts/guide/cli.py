@@ -37,7 +37,9 @@ from mkdocs.utils.yaml import yaml_load
 from .changes import COMMENT_SIZE, Version, fit, report
 from .cms import write_config
 from .editions import DEFAULT
+from .embed import join_front_matter, split_front_matter
 from .load import load_file
+from .meta import escaped
 from .problems import ContentError, Problem, format_problems
 from .readability import GRADE_CEILING, READING_EASE, measure, reading_ease, running_text
 from .render import render_edition
@@ -296,6 +298,10 @@ def write_markdown(root: Path, content: Content, out: Path, edition_config: dict
     for name, text in pages.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_text(text, encoding="utf-8")
+    for page in out.rglob("*.md"):  # as hook.py does under MkDocs (meta.py)
+        meta, body = split_front_matter(page.read_text(encoding="utf-8"))
+        if meta:
+            page.write_text(join_front_matter(escaped(meta), body), encoding="utf-8")
 
 
 def _other_editions(config: dict) -> list[str]:

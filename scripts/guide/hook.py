@@ -2,8 +2,8 @@
 
 All the work is in the `guide` package (load, validate, render, editions). This file only connects
 it to MkDocs' build events, tells `mkdocs serve` to rebuild when content or templates change, and
-guards the theme boundary: page metadata reaches Material's templates escaped, and each generated
-page's HTML is checked against the allow-list (html_check.py) before it is written.
+escapes page metadata for Material's templates. What the built pages may hold is checked once the
+whole site is written, by boundary_hook.py (guide/boundary.py), for every builder.
 
 The project's `theme.language` says which edition it builds (editions.py): English renders content/,
 another language renders its translation (content/<lang>/) and borrows the English docs/assets/.
@@ -18,7 +18,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path
 
-from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -26,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from guide import editions  # noqa: E402
-from guide.html_check import unexpected_markup  # noqa: E402
+from guide.meta import escaped  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
 from guide.render import TEMPLATES, edition, page_sources, render_edition  # noqa: E402
 from guide.translate import page_translation  # noqa: E402
@@ -98,17 +97,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Front matter that is JSON for a script element, escaped for that place by render.structured_data.
-_NOT_HTML_TEXT = {"structured_data"}
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Escape the page's metadata once, here: Material prints page.meta.title and .description into
-    HTML without escaping. Markup marks them as escaped, so templates that do escape (`| e`) leave
-    them alone."""
-    for key, value in page.meta.items():
-        if isinstance(value, str) and key not in _NOT_HTML_TEXT:
-            page.meta[key] = Markup(escape(value))
+    """Escape the page's metadata once, here (meta.py): Material prints page.meta.title and .description
+    into HTML without escaping."""
+    page.meta.update(escaped(page.meta, markup=True))
     _checked_translation(page, config)
     return markdown
 
@@ -132,19 +124,6 @@ def _checked_translation(page: Page, config: MkDocsConfig) -> None:
     if record is None:
         raise PluginError(f"{source}: its translation header is missing or not valid: run `make check` to see why")
     page.meta["translation"] = record
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in _pages:
-        found = unexpected_markup(html)
-        if found:
-            source = _sources.get(page.file.src_uri, page.file.src_uri)
-            listed = "\n".join(f"  {item}" for item in found[:10])
-            raise PluginError(
-                f"{source}: the page {page.file.src_uri} would hold markup the guide does not allow; "
-                f"check the text and the templates that made it:\n{listed}"
-            )
-    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,35 +1,36 @@
-"""The second line of defence: a generated page's HTML holds only what the guide's templates and the
-allowed Markdown of markup.py make.
+"""What a page's content (its <article>) may hold: the elements and attributes the guide's templates
+and the allowed Markdown of markup.py make, and nothing else.
 
-The content check (validate.py) refuses hostile text before anything is rendered. This checks the
-result, so that a future template mistake, or a Markdown extension that turns some text into markup
-nobody expected, fails the build instead of shipping inside clinics' pages. The page's HTML is
-cleaned by nh3 (the Ammonia sanitizer, which parses HTML as browsers do) with the allow-list below;
-any element or attribute the cleaning removed is reported.
+The content check (validate.py) refuses hostile text before anything is rendered; the output pass
+(boundary.py) then checks every built page's <article> against this allow-list, so that a template
+mistake, a Markdown extension that turns text into markup nobody expected, or a hand-written page
+cannot ship markup inside clinics' pages. Pages are parsed as browsers parse them (lexbor, through
+selectolax), so what is checked is what a browser would build.
+
+Hand-written pages (docs/*.md) are held to the same list less the form controls: only the
+templates make forms (the planner).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from html.parser import HTMLParser
 
-import nh3
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_DECLARATION = re.compile(r"<[!?][^>]{0,40}")
 TAGS = {
     # text and lists, from the allowed Markdown
     *("p", "br", "em", "strong", "a", "ul", "ol", "li", "abbr", "h1", "h2", "h3", "h4"),
-    # what the page templates add: cards, tables, glossary lists, details, the planner's form
-    *("div", "span", "aside", "section", "details", "summary", "table", "thead", "tbody", "tr", "th", "td"),
-    *("dl", "dt", "dd", "pre", "code", "form", "fieldset", "legend", "label", "input", "select", "option", "button"),
-    *("svg", "path"),
-    # the figures (figures.py): inline SVG drawn with shapes and text only, nothing that fetches or runs
-    *("figure", "title", "desc", "line", "rect", "text"),
+    # what the page templates add: cards, tables, glossary lists, details, the edition links
+    *("div", "span", "aside", "section", "nav", "details", "summary", "table", "thead", "tbody", "tr", "th", "td"),
+    *("dl", "dt", "dd", "pre", "code"),
+    # the edit button's icon, and the figures (figures.py): shapes and text only, nothing that fetches or runs
+    *("svg", "path", "figure", "title", "desc", "line", "rect", "text"),
 }
+# Only the templates make forms (the planner's): a hand-written page may hold none of these.
+FORM_CONTROLS = {"form", "fieldset", "legend", "label", "input", "select", "option", "button"}
 ATTRIBUTES = {
-    "*": {"class", "id", "hidden", "role", "tabindex"},
-    "a": {"href", "rel", "target", "title"},
+    "*": {"class", "id", "hidden", "role", "tabindex", "lang"},
+    "a": {"href", "hreflang", "rel", "target", "title"},
     "abbr": {"title"},
     "form": {"novalidate"},
     "label": {"for"},
@@ -37,56 +38,75 @@ ATTRIBUTES = {
     "select": {"name"},
     "option": {"selected", "value"},
     "button": {"type"},
-    # nh3 parses SVG as browsers do, which restores SVG's camelCase names: viewBox, not viewbox.
-    "svg": {"viewBox", "xmlns"},
+    "svg": {"viewbox", "xmlns"},
     "path": {"d"},
     "line": {"x1", "y1", "x2", "y2"},
     "rect": {"x", "y", "width", "height", "rx"},
     "text": {"x", "y", "text-anchor"},
 }
+ATTRIBUTE_PREFIXES = ("data-", "aria-")
+# Where a link in a page's content may go: the guide's own pages (no scheme), the web, mail, a phone.
+LINK_SCHEMES = {"https", "mailto", "tel"}
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_CONTROL_AND_SPACE = "".join(chr(c) for c in range(0x21))
 
 
-def unexpected_markup(html: str) -> list[str]:
-    """Each element or attribute in the HTML that the allow-list does not have, as readable text."""
-    cleaned = nh3.clean(
-        html,
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        generic_attribute_prefixes={"data-", "aria-"},
-        url_schemes={"https", "mailto"},
-        link_rel=None,
-        attribute_filter=_no_markup_in_titles,
-    )
-    before, after = _elements(html), _elements(cleaned)
-    found = [_describe(element) for element in (before - after).elements()]
-    # Comments and declarations are never made by the templates, and browsers end a comment at
-    # "<!-->" where Python's parser does not, which could hide markup from the comparison above.
-    found += [f"{match.group(0)[:20]}… (an HTML comment or declaration)" for match in _DECLARATION.finditer(html)]
-    return found
+def url_scheme(url: str) -> str | None:
+    """The scheme of an address as a browser reads it (spaces and controls around it dropped, tabs
+    and line breaks inside it removed, any case), or None for an address without one."""
+    cleaned = re.sub(r"[\t\n\r]", "", url.strip(_CONTROL_AND_SPACE))
+    found = _SCHEME.match(cleaned)
+    return found.group(1).lower() if found else None
 
 
-def _no_markup_in_titles(tag: str, attribute: str, value: str) -> str | None:
-    """Material shows titles as tooltips by setting them as HTML, so a title must hold no markup."""
-    if attribute == "title" and "<" in value:
-        return None
-    return value
+def element_problems(node: LexborNode, *, hand_written: bool = False, origin: str = "") -> list[str]:
+    """Why one element of a page's content is not allowed there (nothing if it is). A link to the
+    guide's own origin (site_url's, as the embed views' credit links are written) is a guide page."""
+    tag = node.tag.lower()
+    if tag == "-comment":
+        return ["an HTML comment: the templates make none, and browsers end one at '<!-->'"]
+    allowed = TAGS if hand_written else TAGS | FORM_CONTROLS
+    if tag not in allowed:
+        where = "a hand-written page" if hand_written and tag in FORM_CONTROLS else "page content"
+        return [f"<{tag}> is not allowed in {where}"]
+    problems = []
+    names = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+    for name, value in node.attributes.items():
+        name = name.lower()
+        if name not in names and not name.startswith(ATTRIBUTE_PREFIXES):
+            problems.append(f"<{tag} {name}> is not allowed in page content")
+        elif name == "href" and url_scheme(value or "") not in LINK_SCHEMES | {None} and not _own(value, origin):
+            problems.append(f"<{tag} href> to '{(value or '')[:60]}': links go to guide pages, https:, mailto: or tel:")
+        elif name == "title" and "<" in (value or ""):
+            # Material shows titles as tooltips by setting them as HTML.
+            problems.append(f"<{tag} title> holds '<': Material would show it as HTML")
+    return problems
 
 
-def _elements(html: str) -> Counter:
-    """Every start tag with its attributes, counted (so reordering by the sanitizer does not matter)."""
-    found: Counter = Counter()
-    parser = HTMLParser(convert_charrefs=True)
-
-    def start(tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found[(tag, tuple(sorted((name, value or "") for name, value in attrs)))] += 1
-
-    parser.handle_starttag = parser.handle_startendtag = start
-    parser.feed(html)
-    parser.close()
-    return found
+def content_problems(article: LexborNode, *, hand_written: bool = False, origin: str = "") -> list[str]:
+    """Every problem in a page's content: each element inside the <article> (not the article itself)."""
+    nodes = article.traverse(include_text=False)
+    next(nodes)  # the article itself
+    return [
+        f"{problem} ({_describe(node)})"
+        for node in nodes
+        for problem in element_problems(node, hand_written=hand_written, origin=origin)
+    ]
 
 
-def _describe(element: tuple) -> str:
-    tag, attrs = element
-    text = " ".join([tag, *(f'{name}="{value}"' for name, value in attrs)])
-    return f"<{text[:120]}>"
+def _own(url: str | None, origin: str) -> bool:
+    return bool(origin) and (url or "").strip().lower().startswith(origin.lower() + "/")
+
+
+def unexpected_markup(html: str, *, hand_written: bool = False) -> list[str]:
+    """Each problem in a fragment of page content (the HTML of one page's Markdown, a field, a figure)."""
+    body = LexborHTMLParser(f"<!doctype html><body>{html}").body
+    return content_problems(body, hand_written=hand_written) if body else []
+
+
+def _describe(node: LexborNode) -> str:
+    """The element as it was written, shortened: `<img src="x" onerror="…">`."""
+    if node.tag == "-comment":
+        return "<!-- … -->"
+    attrs = " ".join(f'{name}="{value}"' if value is not None else name for name, value in node.attributes.items())
+    return f"<{' '.join(filter(None, [node.tag, attrs]))[:120]}>"

@@ -9,7 +9,7 @@ checked against an allow-list, not a deny-list. Allowed in Markdown fields:
   on the same page, and `[words](https://…)` or `[words](mailto:…)`.
 
 Everything else that Markdown or HTML would turn into markup is refused with a reason: any
-tag-like `<`, character references (`&lt;`, `&#60;`), attribute lists (`{ … }`), images, link
+tag-like `<`, character references with or without `;` (`&lt;`, `&#60`), attribute lists (`{ … }`), images, link
 titles, reference-style links and definitions, abbreviations, footnotes, headings, quotes,
 code, tables and admonitions. Citations are not written in text: they come from `cites` fields.
 Plain-text fields (titles, headings, labels, glossary definitions) allow no Markdown links either.
@@ -34,9 +34,10 @@ _WEB_TARGET = re.compile(
 _REFUSED_INLINE = [
     (re.compile(r"<[^\s\d=<>]"), "HTML tags are not allowed (found '{found}'): write plain text"),
     (
-        re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"),
-        "character codes such as '{found}' are not allowed: type the character itself",
-    ),  # noqa: E501
+        # With or without the final ';': Python-Markdown and browsers complete '&#60' and '&lt' too.
+        re.compile(r"&(?:#|[A-Za-z])\w*;?"),
+        "character codes such as '{found}' are not allowed: type the character itself, or write 'and' for '&'",
+    ),
     (re.compile(r"[{}]"), "curly brackets are not allowed: they would add HTML attributes"),
     (re.compile(r"`"), "code marks (`) are not allowed: write plain text"),
     (re.compile(r"[⟦⟧]"), "the characters ⟦ ⟧ are reserved for citations: use the 'cites' field"),
@@ -51,7 +52,6 @@ _REFUSED_INLINE = [
 # Block markup, checked on each line at any depth: indentation and list markers ("- ", "1. ") are
 # taken off first, because Markdown starts blocks inside list items too ("- # heading").
 _REFUSED_LINE = [
-    (re.compile(r"^\*?\[[^\]]*\]:"), "link or abbreviation definitions ('[name]: …') are not allowed"),
     (re.compile(r"^#"), "headings are not allowed in text: use a section's 'heading' field"),
     (re.compile(r"^>"), "quotes ('> ') are not allowed in text"),
     (re.compile(r"^(?:!!!|\?\?\?|===|~~~|:::)"), "admonitions, tabs and code blocks are not allowed in text"),
@@ -59,6 +59,8 @@ _REFUSED_LINE = [
     (re.compile(r"^[=\-_*]+$"), "a line of only '=', '-', '_' or '*' makes a heading or a rule: remove it"),
     (re.compile(r"^:\s"), "definition lists (a line starting ': ') are not allowed in text"),
 ]
+# "[name]: target" and "*[word]: meaning", the name perhaps over several lines, a space before ':'.
+_DEFINITION = re.compile(r"^\*?\[[^\]]*\][ \t]*:", re.MULTILINE)
 _LIST_MARKER = re.compile(r"^(?:\s*(?:[-*+]|\d+[.)])(?=\s|$))*\s*")
 
 # Invisible characters: text made only of these (and spaces) shows nothing.
@@ -132,8 +134,11 @@ def _inline_problem(text: str) -> str | None:
 
 
 def _line_problem(text: str) -> str | None:
-    for line in text.splitlines():
-        bare = _LIST_MARKER.sub("", line, count=1).strip()
+    bare_lines = [_LIST_MARKER.sub("", line, count=1).strip() for line in text.splitlines()]
+    # A definition's name may run over lines ("[name" / "]: javascript:…"), so look at them all at once.
+    if _DEFINITION.search("\n".join(bare_lines)):
+        return "link or abbreviation definitions ('[name]: …') are not allowed"
+    for bare in bare_lines:
         for pattern, message in _REFUSED_LINE:
             if pattern.search(bare):
                 return message

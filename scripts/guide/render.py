@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 from markdown.extensions.toc import slugify
 
 from .embed import CLINICS_SOURCE, embed_views
@@ -244,7 +245,10 @@ def strings(lang: str = "en") -> dict:
 
 
 def _environment(lang: str = "en") -> Environment:
-    env = Environment(
+    """The templates' environment. Sandboxed: translators edit a template of prose
+    (templates/es/clinics.md.j2), and a template line must not reach Python's internals (and so
+    the machine that builds the guide) through an object's attributes."""
+    env = SandboxedEnvironment(
         # A language's own version of a template of prose (es/clinics.md.j2) comes before the shared one.
         loader=FileSystemLoader([TEMPLATES / lang, TEMPLATES]),
         undefined=StrictUndefined,

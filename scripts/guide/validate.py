@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .docs_check import docs_problems
 from .load import Document, load_file
 from .markup import link_targets
 from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, Term, Topic
@@ -81,6 +82,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
         problems += [p for doc, topic in models.values() for p in _overdue_review(doc, topic, today)]
     translations, found = load_translations(root, folder, english, pages)  # content/es/ and the like, if any
     problems += found
+    problems += docs_problems(root)  # hand-written pages and files in docs/ are content too
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return replace(content, warnings=tuple(sorted(problems)), translations=translations)

@@ -1,6 +1,6 @@
 """Hostile edits the content check lets through on purpose (quotes and ampersands are ordinary
 text), built into a real site: they render inert. And a template mistake that would ship markup
-fails the build (the second line of defence, guide/html_check.py)."""
+fails the build (the output pass, guide/boundary.py with the content allow-list of guide/html_check.py)."""
 
 from __future__ import annotations
 
@@ -68,9 +68,10 @@ def test_a_template_that_would_ship_markup_fails_the_build(tmp_path: Path):
     template.write_text('<img src="x" onerror="alert(1)">\n\n' + template.read_text(encoding="utf-8"))
     result = build(repo)
     assert result.returncode != 0
-    assert "content/aftercare.yml: the page aftercare.md would hold markup the guide does not allow" in result.stderr
-    assert '<img onerror="alert(1)" src="x">' in result.stderr
-    assert not (repo / "out").exists() or not (repo / "out" / "aftercare" / "index.html").exists()
+    assert 'aftercare/index.html: <img> is not allowed in page content (<img src="x" onerror="alert(1)">)' in (
+        result.stderr
+    )
+    assert not (repo / "out").exists() or not list((repo / "out").iterdir()), "nothing unchecked is left to publish"
 
 
 # fmt: off
@@ -105,4 +106,5 @@ def test_the_html_check_passes_what_the_templates_make():
 
 def test_the_html_check_refuses_a_comment_that_browsers_close_early():
     found = unexpected_markup('<p>x</p><!--><meta http-equiv="refresh" content="0;url=https://x.example">-->')
-    assert any("an HTML comment or declaration" in item for item in found), found
+    assert any("an HTML comment" in item for item in found), found
+    assert any("<meta> is not allowed" in item for item in found), found
