@@ -214,11 +214,12 @@ def _too_hard(lang: str, level: float | None) -> bool:
 def _reading_line(lang: str, old: float | None, new: float | None) -> str:
     if old is None and new is None:
         return ""
-    show = lambda level: "—" if level is None else f"{level:.1f}"  # noqa: E731
+    shown = [f"{level:.1f}" if level is not None else "—" for level in (old, new)]
+    levels = f"{shown[0]}, unchanged" if shown[0] == shown[1] else " → ".join(shown)
     if lang == "en":
-        return f"Reading grade: {show(old)} → {show(new)} (Flesch-Kincaid; the guide's ceiling is {GRADE_CEILING})"
+        return f"Reading grade: {levels} (Flesch-Kincaid; the guide's ceiling is {GRADE_CEILING})"
     formula, floor = READING_EASE.get(lang, ("reading ease", 0))
-    return f"Reading ease: {show(old)} → {show(new)} ({formula}; the guide's floor is {floor})"
+    return f"Reading ease: {levels} ({formula}; the guide's floor is {floor})"
 
 
 def _page_lines(change: PageChange, shown: dict[tuple, str], reading: str) -> list[str]:
