@@ -278,7 +278,7 @@ def report(before: Version, after: Version) -> str:
     claims, named = claim_changes(old, new) if compared else ([], set())
     references = reference_changes(old, new) if compared else []
     evidence = evidence_changes(old, new) if compared else []
-    stale = translation_changes(old, new, before.pages, after.pages) if compared else []
+    stale, behind = translation_changes(old, new, before.pages, after.pages) if compared else ([], 0)
     planner = _planner_lines(before.site, after.site)
     reading = {c.url: _reading(before, after, c) for c in pages}
     weights = weight_changes(before.site, after.site)
@@ -308,7 +308,7 @@ def report(before: Version, after: Version) -> str:
         f"- Claims with new, removed or changed sources or words: {_listed(claims)};"
         f" references changed: {len(references)}; evidence labels changed: {len(evidence)}",
         f"- Session planner: {'changed' if _listed(planner) else 'unchanged'}",
-        f"- Translations left following old English: {sum('now follows' in line for line in stale)}",
+        f"- Translations left following old English: {behind}",
         f"- Reading level: {'harder than the guide allows on ' + ', '.join(too_hard) if too_hard else 'fine'}",
         f"- Page weights: {'over budget on ' + ', '.join(over) if over else 'within budget'}",
         "",

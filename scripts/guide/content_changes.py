@@ -222,16 +222,18 @@ def translation_changes(
     after: Content,
     before_pages: dict[str, TranslatedFile] | None = None,
     after_pages: dict[str, TranslatedFile] | None = None,
-) -> list[str]:
+) -> tuple[list[str], int]:
     """Translated files (content/<lang>/) and pages (docs/<lang>/, scripts/templates/<lang>/) that
-    this change leaves following old English words, with the English fields that changed; and those
-    it brings up to date."""
-    lines = []
+    this change leaves following old English words, with the English fields that changed; those it
+    brings up to date; and new English pages with no translation. Returns the lines and how many
+    translations are left behind."""
+    lines, behind = [], 0
     for lang, translation in after.translations.items():
         old_files = before.translations[lang].files if lang in before.translations else {}
         for slug, record in translation.files.items():
             was = old_files.get(slug)
             if record.stale and (was is None or was.current != record.current):
+                behind += 1
                 lines.append(f"- `{record.path}` now follows old English words. Changed in `content/{slug}.yml`:")
                 fields = changed_words(
                     _english_data(before, slug), _english_data(after, slug), model_for(slug + ".yml")
@@ -248,10 +250,11 @@ def translation_changes(
     for path, record in (after_pages or {}).items():
         was = (before_pages or {}).get(path)
         if record.stale and (was is None or was.current != record.current):
+            behind += 1
             lines.append(f"- `{path}` now follows an old version of its English page, which this change edits.")
         elif was is not None and was.stale and not record.stale:
             lines.append(f"- `{path}` is up to date with its English page again.")
-    return lines
+    return lines, behind
 
 
 # ── reading level ────────────────────────────────────────────────────────────────────────────────
