@@ -289,10 +289,8 @@ def report(before: Version, after: Version) -> str:
         if version.problem:
             out += [f"**{version.label} could not be compared fact by fact**: {escape(version.problem)}", ""]
 
-    by_lang: dict[str, list[str]] = {}
-    for change in pages:
-        by_lang.setdefault(_edition_name(change.lang), []).append(f"`{change.url}`")
-    changed_pages = "; ".join(f"{name}: {', '.join(urls)}" for name, urls in by_lang.items()) or "none"
+    by_lang = {lang: ", ".join(f"`{c.url}`" for c in pages if c.lang == lang) for lang in _languages_of(pages)}
+    changed_pages = "; ".join(f"{_edition_name(lang)}: {urls}" for lang, urls in by_lang.items()) or "none"
     too_hard = [c.url for c in pages if _too_hard(c.lang, reading[c.url][1])]
     over = [url for url, _, size, limit in weights if size is not None and size > limit]
     out += ["At a glance:", ""]
