@@ -88,14 +88,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A loopback server for a folder (call .shutdown() when done), and its origin."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     """A loopback server for the built site, started before the build so the site can be built with
     its address as `site_url` (Material's instant navigation follows only the sitemap's addresses)."""
     folder = tmp_path_factory.mktemp("site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server, origin = serve_folder(folder)
+    yield folder, origin
     server.shutdown()
 
 

@@ -242,7 +242,7 @@ def page_problems(html: str, path: str, edition: Edition, origin: str) -> tuple[
     source = edition.docs.get(path)
     if source and source.endswith(".html"):
         if path not in RAW_PAGES:
-            problems.append(f"{source}: an HTML file in docs/ is published as it is; write the page in Markdown")
+            problems.append("an HTML file from docs/ is published as it is: write the page in Markdown")
     elif not articles:
         problems.append("not a page of the guide's theme (no <article>)")
     for article in articles:
@@ -268,7 +268,7 @@ def _element_problems(node: LexborNode, origin: str) -> list[str]:
         elif name == "srcset":
             problems += [_load_problem(tag, name, url.split()[0], origin) for url in value.split(",") if url.strip()]
         elif name in URL_ATTRIBUTES:
-            if tag in LINK_ELEMENTS and name == "href":
+            if tag in LINK_ELEMENTS and name in ("href", "xlink:href"):
                 if url_scheme(value) not in LINK_SCHEMES | {None}:
                     problems.append(f"a link to '{value[:60]}' (links go to web, mail and phone addresses)")
             else:

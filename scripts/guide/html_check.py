@@ -20,6 +20,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 TAGS = {
     # text and lists, from the allowed Markdown
     *("p", "br", "em", "strong", "a", "ul", "ol", "li", "abbr", "h1", "h2", "h3", "h4"),
+    # what else hand-written Markdown makes: quotes, rules, smaller headings, images of the guide's own
+    *("blockquote", "hr", "h5", "h6", "img", "sup", "sub", "del", "small", "kbd", "caption"),
     # what the page templates add: cards, tables, glossary lists, details, the edition links
     *("div", "span", "aside", "section", "nav", "details", "summary", "table", "thead", "tbody", "tr", "th", "td"),
     *("dl", "dt", "dd", "pre", "code"),
@@ -32,6 +34,10 @@ ATTRIBUTES = {
     "*": {"class", "id", "hidden", "role", "tabindex", "lang"},
     "a": {"href", "hreflang", "rel", "target", "title"},
     "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
     "form": {"novalidate"},
     "label": {"for"},
     "input": {"autocomplete", "checked", "inputmode", "name", "type", "value"},

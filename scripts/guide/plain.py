@@ -19,6 +19,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from . import editions
 from .cli import write_markdown
+from .problems import ContentError
 from .validate import Content, load_content
 
 
@@ -68,6 +69,15 @@ def _config(path: Path) -> dict:
         return yaml_load(file)
 
 
+def main(out: str) -> int:
+    try:
+        configs = write_projects(Path.cwd(), Path(out).resolve())
+    except ContentError as err:
+        print(f"Content problems:\n{err}", file=sys.stderr)
+        return 1
+    print("\n".join(str(path) for path in configs))
+    return 0
+
+
 if __name__ == "__main__":
-    for config_path in write_projects(Path.cwd(), Path(sys.argv[1]).resolve()):
-        print(config_path)
+    raise SystemExit(main(sys.argv[1]))

@@ -42,6 +42,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
     models: dict[str, tuple[Document, BaseModel]] = {}
     folder = root / content_dir
     files, problems = _content_files(root, folder)
+    problems += docs_problems(root)  # hand-written pages and files in docs/ are content too
     for path in files:
         doc, found = load_file(path, root)
         problems += found
@@ -82,7 +83,6 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
         problems += [p for doc, topic in models.values() for p in _overdue_review(doc, topic, today)]
     translations, found = load_translations(root, folder, english, pages)  # content/es/ and the like, if any
     problems += found
-    problems += docs_problems(root)  # hand-written pages and files in docs/ are content too
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return replace(content, warnings=tuple(sorted(problems)), translations=translations)

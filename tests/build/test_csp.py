@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_of_repo, link_target, mkdocs_build, start_tags
+from conftest import ROOT, link_target, start_tags
 from guide.boundary import Edition, main, page_problems
 from guide.csp import HEADERS, REFERRER, policy, union
 from guide.plain import write_projects
@@ -225,7 +225,8 @@ def test_the_command_line_refuses_a_script_in_a_pages_content(site_copy: Path, c
     page = site_copy / "faq" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<script></script></article>", 1))
     assert main([str(site_copy), "-f", str(ROOT / "mkdocs.yml"), "--root", str(ROOT)]) == 1
-    assert "faq/index.html: an inline script the theme and the guide's templates do not write" in capsys.readouterr().err
+    printed = capsys.readouterr().err
+    assert "faq/index.html: an inline script the theme and the guide's templates do not write" in printed
 
 
 def test_the_command_line_gives_a_built_site_the_same_policies_again(

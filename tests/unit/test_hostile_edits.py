@@ -7,6 +7,8 @@ built into a real site in tests/build/test_hostile_build.py and shown to render 
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from guide.markup import markdown_problem, normalise
@@ -157,3 +159,24 @@ def test_a_huge_value_or_field_name_gives_one_short_line(minimal):
     assert any("title: is too long: keep it under 400 characters" in line for line in lines), lines
     assert any("unknown field 'xxx" in line for line in lines), lines
     assert all(len(line) < 400 for line in lines), [len(line) for line in lines]
+
+
+def test_the_output_pass_names_the_field_that_made_markup(tmp_path):
+    """When the output pass refuses a page made from content, the field comes first, at its place
+    (guide/locate.py), whichever pages show it. Here the content check is bypassed: the text goes
+    straight into a copy of content/ and only locate.py reads it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from conftest import ROOT
+    from guide.locate import markup_in_content
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    glossary = tmp_path / "content" / "glossary.yml"
+    old = "definition: A strong protein in the skin that keeps it firm."
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(old, "definition: A &#60img src=x&#62"))
+    extensions = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    found = [str(problem) for problem in markup_in_content(tmp_path, extensions)]
+    assert found == [
+        "content/glossary.yml:5:17: terms[0].definition: reads as markup where it is shown in an attribute"
+        " (a tooltip, a title)"
+    ]

@@ -202,3 +202,29 @@ def test_an_emoji_in_a_title_survives_the_front_matter(minimal):
     minimal.replace("aftercare.yml", "title: Aftercare at home", "title: Aftercare at home 🙂")
     front, _ = split_front_matter(render_pages(load_content(minimal.root))["aftercare.md"])
     assert front["title"] == "Aftercare at home 🙂"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{{ lang.__class__.__mro__[1].__subclasses__() }}",
+        "{{ t.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.system('id') }}",
+    ],
+)
+def test_a_template_line_cannot_reach_python(minimal, line, monkeypatch, tmp_path):
+    """Translators edit a template of prose (templates/es/clinics.md.j2): it is rendered sandboxed."""
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    import guide.render as render
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    for template in render.TEMPLATES.rglob("*"):
+        if template.is_file():
+            (folder / template.relative_to(render.TEMPLATES)).parent.mkdir(parents=True, exist_ok=True)
+            (folder / template.relative_to(render.TEMPLATES)).write_bytes(template.read_bytes())
+    (folder / "topic.md.j2").write_text(line + "\n" + (folder / "topic.md.j2").read_text(encoding="utf-8"))
+    monkeypatch.setattr(render, "TEMPLATES", folder)
+    with pytest.raises((SecurityError, UndefinedError)):
+        render.render_pages(load_content(minimal.root))
