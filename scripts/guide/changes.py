@@ -380,18 +380,21 @@ def _html_lines(html_only: list[PageChange], files: list[str], text_changed: boo
     inside = [c.url for c in html_only if not c.around_only]
     around = [c.url for c in html_only if c.around_only]
     if inside:
-        lines += [f"Inside the page's content, with the same words ({len(inside)}):", _folded(inside), ""]
+        lines += [f"Inside the page's content, with the same words ({len(inside)}):", *_folded(inside), ""]
     if around:
         lines += [f"Only around the content: navigation, header, footer or page head ({len(around)}):"]
-        lines += [_folded(around), ""]
+        lines += [*_folded(around), ""]
     if files:
         lines += [f"Other files ({len(files)}):", "", *files, ""]
     return lines
 
 
-def _folded(urls: list[str]) -> str:
+def _folded(urls: list[str]) -> list[str]:
+    """A list of pages, folded away when it is long."""
     listing = ", ".join(f"`{url}`" for url in urls)
-    return listing if len(urls) <= 8 else f"<details><summary>{len(urls)} pages</summary>\n\n{listing}\n\n</details>"
+    if len(urls) <= 8:
+        return [listing]
+    return ["", f"<details><summary>{len(urls)} pages</summary>", "", listing, "</details>"]
 
 
 def _kb(size: int | None) -> str:
