@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     changes.add_argument("--base", default="main", help="a branch, tag or commit (default: main)")
     changes.add_argument("--out", type=Path, default=Path("build/changes.md"))
     changes.add_argument("--comment", type=Path, default=None, help="also write it cut to fit a pull-request comment")
+    changes.add_argument("--label", default=None, help="what to call the working tree (default: its commit)")
     version = commands.add_parser("translation-hash", help="print the English version a translation follows")
     version.add_argument(
         "files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml or docs/es/about.md"
@@ -101,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translation-hash":
         return translation_hash(root, args.files, args.update)
     if args.command == "changes":
-        return write_changes(root, args.base, root / args.out, args.comment and root / args.comment)
+        comment = args.comment and root / args.comment
+        return write_changes(root, args.base, root / args.out, comment, args.label)
 
     try:
         content = load_content(root)
@@ -309,7 +311,7 @@ def _other_editions(config: dict) -> list[str]:
     return [edition["path"].strip("/") for edition in config.get("extra", {}).get("editions", []) if edition["path"]]
 
 
-def write_changes(root: Path, base: str, out: Path, comment: Path | None = None) -> int:
+def write_changes(root: Path, base: str, out: Path, comment: Path | None = None, label: str | None = None) -> int:
     """Build the guide at `base` (or reuse that build) and in the working tree, and write the report to
     `out` and, cut to fit, to `comment`. When either cannot be built, the report says why."""
     started = time.monotonic()
@@ -326,7 +328,8 @@ def write_changes(root: Path, base: str, out: Path, comment: Path | None = None)
             text, failed = _cannot_compare("This change does not build yet", err), True
         else:
             before = Version.read(f"{base} ({commit[:7]})", folder / "site", folder / "src")
-            text, failed = report(before, Version.read(describe_working_tree(root), cache / "head", root)), False
+            after = Version.read(label or describe_working_tree(root), cache / "head", root)
+            text, failed = report(before, after), False
     for path, words in ((out, text), (comment, fit(text, COMMENT_SIZE))):
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
