@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -70,15 +71,14 @@ def add_page(repo: Path) -> None:
 
 
 class History:
-    """The temporary repository, its commits by name, and their builds and reports, each made once."""
+    """The temporary repository, its commits by name, and their builds, each made once."""
 
     def __init__(self, repo: Path):
         self.repo, self.cache = repo, repo / "build" / "changes"
         self.commits = {"base": commit_all(repo, "The guide as it is")}
         self.versions: dict[str, Version] = {}
-        self.reports: dict[tuple[str, str], str] = {}
 
-    def make(self, name: str, edit, on: str = "base") -> None:
+    def make(self, name: str, edit: Callable[[Path], None], on: str = "base") -> None:
         git(self.repo, "checkout", "-q", "--detach", self.commits[on])
         edit(self.repo)
         self.commits[name] = commit_all(self.repo, name)
@@ -90,9 +90,7 @@ class History:
         return self.versions[name]
 
     def report(self, name: str, against: str = "base") -> str:
-        if (name, against) not in self.reports:
-            self.reports[name, against] = report(self.version(against), self.version(name))
-        return self.reports[name, against]
+        return report(self.version(against), self.version(name))
 
 
 @pytest.fixture(scope="module")
