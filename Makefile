@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
-.PHONY: serve build build-zensical check lint test bench review-pack clean
+.PHONY: serve build build-zensical check lint test bench review-pack changes clean
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -31,6 +31,12 @@ check: $(VENV)/.installed
 # The fact sheets are read from ../shared/research; elsewhere: make review-pack FACTS=path/to/research
 review-pack: $(VENV)/.installed
 	$(GUIDE) review-pack $(if $(FACTS),--facts "$(FACTS)")
+
+# What readers will see differently from BASE (a branch, tag or commit) to the working tree: build/changes.md.
+# The base's build is kept in build/changes/, so a second run builds only the working tree.
+BASE ?= main
+changes: $(VENV)/.installed node_modules/.installed
+	$(GUIDE) changes --base $(BASE) $(FLAGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests

@@ -6,7 +6,7 @@ Build       `python -m guide build` (what `make build` runs), median of 3 runs, 
 Scale       the same at 1x, 10x and 100x the topics (retitled copies of the real topic files).
 Weight      what a first visit downloads, per page template, gzipped: every response headless
             Chromium receives from the built site served on loopback, against the page's budget, and
-            what tests/build/test_budgets.py counts from the files (the two should agree).
+            what scripts/guide/weights.py counts from the files (the two should agree).
 Lighthouse  the four category scores (mobile profile) of one page per template: medians of 3 runs.
 Hostile     the loader on the worst files of tests/unit/test_hostile_yaml.py, one child process each:
             seconds and peak memory (goal: under 2 s and 200 MB each).
@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from guide.load import MAX_BYTES  # noqa: E402
 from guide.model import KINDS, Topic  # noqa: E402
+from guide.weights import first_load as counted_first_load  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
@@ -188,10 +189,7 @@ def module_size(entry: Path) -> tuple[int, list[str]]:
 
 def budget_count(site: Path, path: str) -> int:
     """What the budget test counts for this page, from the built files."""
-    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "build")]
-    from test_budgets import first_load as counted  # noqa: PLC0415
-
-    return sum(counted(site, site / path / "index.html").values())
+    return sum(counted_first_load(site, site / path / "index.html").values())
 
 
 def lighthouse(url: str) -> list[float] | str:

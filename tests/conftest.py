@@ -9,12 +9,14 @@ import subprocess
 import sys
 import threading
 from functools import partial
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+
+from guide import weights
+from guide.weights import start_tags  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -47,7 +49,12 @@ class ContentCopy:
 def copy_of_repo(tmp_path: Path) -> Path:
     """A throw-away copy of the whole project to build from (node_modules linked, not copied)."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache"))
+    skipped = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", ".pytest_cache")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:  # build/ at the top is generated; tests/build/ is tests
+        return skipped(folder, names) | ({"build"} if Path(folder) == ROOT else set())
+
+    shutil.copytree(ROOT, repo, ignore=ignore)
     (repo / "node_modules").symlink_to(ROOT / "node_modules")  # the web editor's files (scripts/guide/cms_hook.py)
     return repo
 
@@ -63,29 +70,10 @@ def mkdocs_build(repo: Path, site: Path, env: dict[str, str] | None = None) -> s
     )
 
 
-def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    """Every start tag of an HTML document, in order, with its attributes."""
-    found: list[tuple[str, dict[str, str | None]]] = []
-    parser = HTMLParser()
-    parser.handle_starttag = parser.handle_startendtag = lambda tag, attrs: found.append((tag, dict(attrs)))
-    parser.feed(html)
-    parser.close()
-    return found
-
-
 def link_target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
-    """The file in a built site, and the #fragment, that a link in one of its files points at.
-
-    None for a link to another origin or scheme (https:, mailto:, javascript:).
-    """
-    if urlsplit(link).scheme or link.startswith("//"):
-        return None
-    url = urlsplit(urljoin("/" + page.relative_to(site).as_posix(), link))
-    path = unquote(url.path)
-    if link.startswith("/") and path.startswith(SITE_PATH):
-        path = "/" + path[len(SITE_PATH) :]
-    target = site / path.lstrip("/")
-    return (target / "index.html" if target.is_dir() else target), unquote(url.fragment)
+    """The file in a built site, and the #fragment, that a link in one of its files points at
+    (guide.weights.link_target, with this project's site path). None for another origin or scheme."""
+    return weights.link_target(site, page, link, SITE_PATH)
 
 
 @pytest.fixture

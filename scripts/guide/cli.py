@@ -11,6 +11,8 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
 review-pack  write the document a clinician signs off page by page (build/review-pack.md)
+changes write what readers will see differently from a base commit (--base, default main) to the
+        working tree (build/changes.md); the base's build is kept in build/changes/<commit>/
 translation-hash  print the English version a translated file should follow (content/es/<file>.yml,
         or a page outside content/: docs/es/<page>.md, scripts/templates/es/<page>.j2);
         --update writes it into the file's translation.source
@@ -25,23 +27,25 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
-from textstat.textstat import textstatistics
 
+from .changes import COMMENT_SIZE, Version, fit, report
 from .cms import write_config
 from .editions import DEFAULT
 from .embed import join_front_matter, split_front_matter
 from .load import load_file
 from .meta import escaped
 from .problems import ContentError, Problem, format_problems
-from .readability import GRADE_CEILING, measure, running_text
+from .readability import GRADE_CEILING, READING_EASE, measure, reading_ease, running_text
 from .render import render_edition
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
+from .snapshot import SnapshotError, build, built_commit, commit_of, describe_working_tree
 from .translate import (
     PAGE_FOLDERS,
     TranslatedFile,
@@ -73,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("review-pack", help="write the clinical review pack")
     pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
     pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
+    changes = commands.add_parser("changes", help="write what readers will see differently from a base commit")
+    changes.add_argument("--base", default="main", help="a branch, tag or commit (default: main)")
+    changes.add_argument("--out", type=Path, default=Path("build/changes.md"))
+    changes.add_argument("--comment", type=Path, default=None, help="also write it cut to fit a pull-request comment")
+    changes.add_argument("--label", default=None, help="what to call the working tree (default: its commit)")
     version = commands.add_parser("translation-hash", help="print the English version a translation follows")
     version.add_argument(
         "files", type=Path, nargs="+", help="translated files, such as content/es/aftercare.yml or docs/es/about.md"
@@ -92,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "translation-hash":
         return translation_hash(root, args.files, args.update)
+    if args.command == "changes":
+        comment = args.comment and root / args.comment
+        return write_changes(root, args.base, root / args.out, comment, args.label)
 
     try:
         content = load_content(root)
@@ -166,19 +178,6 @@ def _reading_report(content: Content) -> str:
             low = "  <- below the floor: shorten sentences, use shorter words" if ease < floor else ""
             lines.append(f"  {translation.sources[slug]:{width}} ease {ease:5.1f}{low}")
     return "\n".join(lines)
-
-
-# Reading ease for translations: (formula, the lowest score a page may have). Szigriszt-Pazos on
-# the INFLESZ scale: 65 to 80 is "bastante fácil" (fairly easy), over 80 "muy fácil".
-READING_EASE = {"es": ("Szigriszt-Pazos, INFLESZ scale, higher is easier", 65)}
-
-
-def reading_ease(text: str, lang: str) -> float:
-    """Szigriszt-Pazos for Spanish (textstat, offline, syllables from pyphen's dictionary). Its own
-    textstat instance, because set_lang on the shared one would change the English grades."""
-    meter = textstatistics()
-    meter.set_lang(lang)
-    return meter.szigriszt_pazos(text)
 
 
 def github_annotation(problem: Problem) -> str:
@@ -319,6 +318,45 @@ def write_markdown(root: Path, content: Content, out: Path, edition_config: dict
 def _other_editions(config: dict) -> list[str]:
     """Folders of docs/ that hold another edition's pages (docs/es/), left out of this one."""
     return [edition["path"].strip("/") for edition in config.get("extra", {}).get("editions", []) if edition["path"]]
+
+
+def write_changes(root: Path, base: str, out: Path, comment: Path | None = None, label: str | None = None) -> int:
+    """Build the guide at `base` (or reuse that build) and in the working tree, and write the report to
+    `out` and, cut to fit, to `comment`. When either cannot be built, the report says why."""
+    started = time.monotonic()
+    cache = root / "build" / "changes"
+    try:
+        commit = commit_of(root, base)
+        folder, cached = built_commit(root, commit, cache)
+    except SnapshotError as err:
+        text, failed = _cannot_compare(f"The base version, {base}, could not be built", err), True
+    else:
+        try:
+            build(root, cache / "head")
+        except SnapshotError as err:
+            text, failed = _cannot_compare("This change does not build yet", err), True
+        else:
+            before = Version.read(f"{base} ({commit[:7]})", folder / "site", folder / "src")
+            after = Version.read(label or describe_working_tree(root), cache / "head", root)
+            text, failed = report(before, after), False
+    for path, words in ((out, text), (comment, fit(text, COMMENT_SIZE))):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(words, encoding="utf-8")
+    if failed:
+        print(text, file=sys.stderr)
+        return 1
+    where = out.relative_to(root) if out.is_relative_to(root) else out
+    note = "the base's build reused" if cached else "both versions built"
+    print(f"wrote {where} in {time.monotonic() - started:.1f} s ({note})")
+    return 0
+
+
+def _cannot_compare(what: str, err: SnapshotError) -> str:
+    """The report when there is nothing to compare: why, so a pull request's comment does not go stale."""
+    output = str(err)[-3000:]
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", output)), default=0))  # none inside can end it
+    return f"## What readers will see\n\n{what}:\n\n{fence}\n{output}\n{fence}\n"
 
 
 def build_site(root: Path, site_dir: Path) -> int:

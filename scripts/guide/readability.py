@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import textstat
+from textstat.textstat import textstatistics
 
 from .model import Topic
 from .render import plain_text
@@ -58,3 +59,16 @@ def _strings(data: object):
     elif isinstance(data, list):
         for value in data:
             yield from _strings(value)
+
+
+# Reading ease for translations: (formula, the lowest score a page may have). Szigriszt-Pazos on
+# the INFLESZ scale: 65 to 80 is "bastante fácil" (fairly easy), over 80 "muy fácil".
+READING_EASE = {"es": ("Szigriszt-Pazos, INFLESZ scale, higher is easier", 65)}
+
+
+def reading_ease(text: str, lang: str) -> float:
+    """Szigriszt-Pazos for Spanish (textstat, offline, syllables from pyphen's dictionary). Its own
+    textstat instance, because set_lang on the shared one would change the English grades."""
+    meter = textstatistics()
+    meter.set_lang(lang)
+    return meter.szigriszt_pazos(text)

@@ -117,7 +117,7 @@ def _page(slug: str, topic: Topic, content: Content, sheets: FactSheets) -> str:
     changes = [c for c in review.changes if c.date > review.last_reviewed]
     lines += [f"- {long_date(c.date)}: {c.summary}" for c in changes] or ["- None recorded."]
 
-    claims, uncited, practice = _statements(topic.model_dump())
+    claims, uncited, practice = statements(topic.model_dump())
     lines.append("### Claims and their sources")
     for where, text, cites in claims:
         lines.append(f"- **{where}**: {text}")
@@ -136,7 +136,7 @@ def _page(slug: str, topic: Topic, content: Content, sheets: FactSheets) -> str:
     return "\n\n".join(lines[:3]) + "\n\n" + "\n".join(lines[3:])
 
 
-def _statements(data: dict) -> tuple[list, list, list]:
+def statements(data: dict) -> tuple[list, list, list]:
     """(claims with cites, statements without, clinic-practice statements), each with its field path."""
     claims, uncited, practice = [], [], []
 

@@ -1,92 +1,32 @@
 """Weight budgets, computed from the built files (no browser): everything a first visit to a page downloads.
 
-A first visit downloads the page's HTML, the stylesheets, icon and scripts its tags reference, the
-ES modules those scripts import (static imports load before a module runs), and what the scripts
-fetch as soon as they run: the sitemap (Material's instant navigation reads it), the planner's
-plan.json on a page with a planner, and the search index and Material's search worker, unless
-the page holds them back until a reader opens search (docs/assets/js/search-on-demand.js, before
-Material's bundle). Each file is gzipped at gzip's default level, as a server sends it.
-tests/browser/test_first_visit.py checks in Chromium that a first visit fetches exactly these
-files, so this count and `make bench`'s agree. The planner's scripts have their own budget
-(7.5 KB gzipped, its four modules) in tests/js/ics.test.mjs.
+What a first visit downloads, and how it is counted, is in scripts/guide/weights.py (shared with
+`make bench` and `make changes`). tests/browser/test_first_visit.py checks in Chromium that a first
+visit fetches exactly these files. The planner's scripts have their own budget (7.5 KB gzipped,
+its four modules) in tests/js/ics.test.mjs.
 """
 
 from __future__ import annotations
 
 import base64
-import gzip
-import json
 import os
 import re
 import shutil
 import sys
 from pathlib import Path
 
-from conftest import ROOT, link_target, start_tags
-
-PAGE_BUDGET = 95 * 1024  # bytes, gzipped, for every page a reader opens
-EMBED_BUDGET = 30 * 1024  # bytes, gzipped, for an embed view (/embed/<slug>/) in a clinic's page
-IMPORT = re.compile(r"""(?:^|;|\n)\s*import\b[^'"]*['"]([^'"]+)['"]""")
-BUNDLE = re.compile(r"assets/javascripts/bundle\.\w+\.min\.js$")
-HELD = "assets/js/held-requests.js"
-
-
-def is_embed(site: Path, page: Path) -> bool:
-    """An embed view: embed/<slug>/, or es/embed/<slug>/ in another language's edition."""
-    parts = page.relative_to(site).parts
-    return parts[0] == "embed" or (len(parts) > 2 and len(parts[0]) == 2 and parts[1] == "embed")
-
-
-def budget(site: Path, page: Path) -> int:
-    return EMBED_BUDGET if is_embed(site, page) else PAGE_BUDGET
-
-
-def search_on_demand(tags: list[tuple[str, dict]]) -> bool:
-    """Whether held-requests.js runs before Material's bundle (scripts run in document order)."""
-    sources = [attrs.get("src") or "" for tag, attrs in tags if tag == "script"]
-    bundle = next((i for i, src in enumerate(sources) if BUNDLE.search(src)), len(sources))
-    return any(src.endswith(HELD) for src in sources[:bundle])
-
-
-def first_load(site: Path, page: Path) -> dict[str, int]:
-    """{path in the site: gzipped bytes} of every file a first visit to the page downloads."""
-    html = page.read_text(encoding="utf-8")
-    tags = start_tags(html)
-    files, modules = {page}, []
-    for tag, attrs in tags:
-        link = attrs.get("src") if tag == "script" else None
-        if tag == "link" and attrs.get("rel") in ("stylesheet", "icon"):
-            link = attrs.get("href")
-        if link and (found := link_target(site, page, link)):
-            files.add(found[0])
-            if attrs.get("type") == "module":
-                modules.append(found[0])
-    while modules:
-        module = modules.pop()
-        for name in IMPORT.findall(module.read_text(encoding="utf-8")):
-            if (path := link_target(site, module, name)[0]) not in files:
-                files.add(path)
-                modules.append(path)
-    # What the scripts fetch as they start. Material's bundle: the sitemap (instant navigation) and,
-    # where the page has its search form, the index and the worker named in its configuration.
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-    bundled = any(tag == "script" and BUNDLE.search(attrs.get("src") or "") for tag, attrs in tags)
-    if config and bundled:
-        config = json.loads(config.group(1))
-        edition = link_target(site, page, config["base"].rstrip("/") + "/")[0].parent  # site/, or site/es/
-        if "navigation.instant" in config["features"]:
-            files.add(edition / "sitemap.xml")
-        if any(tag == "form" and attrs.get("name") == "search" for tag, attrs in tags) and not search_on_demand(tags):
-            files |= {edition / "search" / "search_index.json", link_target(site, page, config["search"])[0]}
-    calculator = next((path for path in files if path.name == "calculator.js"), None)
-    if "data-calc" in html and calculator:
-        files.add(calculator.parent.parent / "data" / "plan.json")  # the planner reads it as it starts
-    return {"/" + path.relative_to(site).as_posix(): len(gzip.compress(path.read_bytes(), 6)) for path in files}
-
-
-def reader_pages(site: Path) -> list[Path]:
-    """Every page but the web editor's (/admin/), which only editors open."""
-    return [page for page in sorted(site.rglob("*.html")) if page.parent.name != "admin"]
+from conftest import ROOT, start_tags
+from guide.weights import (
+    BUNDLE,
+    EMBED_BUDGET,
+    HELD,
+    PAGE_BUDGET,
+    budget,
+    first_load,
+    is_embed,
+    reader_pages,
+    search_on_demand,
+)
 
 
 def test_every_reader_page_loads_within_its_budget(built_site: Path):

@@ -27,3 +27,14 @@ export const guideDates = (lang, isoDates) => python([
   'lang, days = sys.argv[2], [date.fromisoformat(d) for d in sys.argv[3:]]',
   'print(json.dumps([[weekday_date(d, lang), long_date(d, lang)] for d in days]))',
 ], lang, ...isoDates);
+
+// The example plan `make changes` shows (scripts/guide/plan_changes.py, example_plan) for every concern,
+// with its first session on isoStart: ISO dates, to set beside what plan-dates.js makes of the same data
+export const guideExamplePlans = (isoStart) => python([
+  'from guide.plan_changes import example_plan',
+  'data, start = plan_data(load_content(Path(sys.argv[1]))), date.fromisoformat(sys.argv[2])',
+  'plans = {c["id"]: example_plan(data, c["id"], start) for c in data["concerns"]}',
+  'iso = lambda days: [d.isoformat() for d in days]',
+  'print(json.dumps({k: {"sessions": iso(p.sessions), "next": dict(zip(p.next, iso(p.next.values()))),',
+  '  "aftercare": [[i, a.isoformat(), b.isoformat(), cut] for i, _, a, b, cut in p.aftercare]} for k, p in plans.items()}))',
+], isoStart);
