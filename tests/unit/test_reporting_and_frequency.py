@@ -68,7 +68,9 @@ def test_a_spoken_list_reads_as_a_sentence():
 
 
 def test_the_reporting_section_keeps_its_english_anchor_in_spanish():
-    assert "## Cómo avisar de un problema { #reporting-a-problem }" in PAGES["es"]["risks.md"]
+    heading = CONTENT.translations["es"].topics["risks"].reporting.heading  # "Cómo notificar un problema"
+    assert heading != RISKS.reporting.heading
+    assert f"## {heading} {{ #reporting-a-problem }}" in PAGES["es"]["risks.md"]
 
 
 # ── how often: defined labels and the studies' numbers ───────────────────────────────────────
@@ -130,7 +132,7 @@ def errors(copy: ContentCopy) -> list[str]:
 
 def test_counted_without_numbers_is_a_located_error(real):
     real.replace("risks.yml", "    how_often: 2 in 30 people in one small study of darker skin\n", "")
-    real.replace("es/risks.yml", "    how_often: 2 de 30 personas en un estudio pequeño en piel más oscura\n", "")
+    real.replace("es/risks.yml", "    how_often: 2 de 30 personas en un estudio pequeño con piel oscura\n", "")
     [problem] = errors(real)
     assert problem.startswith("content/risks.yml:") and "how_common is 'counted': give the studies' numbers" in problem
 
