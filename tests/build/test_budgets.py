@@ -1,7 +1,8 @@
 """Weight budgets, computed from the built files (no browser): everything a first visit to a page downloads.
 
 A first visit downloads the page's HTML, the stylesheets, icon and scripts its tags reference, the
-ES modules those scripts import (static imports load before a module runs), and what the scripts
+ES modules those scripts import (static imports load before a module runs; the planner's timeline,
+plan-figure.js, is imported when a reader first makes a plan), and what the scripts
 fetch as soon as they run: the sitemap (Material's instant navigation reads it), the planner's
 plan.json on a page with a planner, and the search index and Material's search worker, unless
 the page holds them back until a reader opens search (docs/assets/js/search-on-demand.js, before
@@ -26,7 +27,8 @@ from conftest import ROOT, link_target, start_tags
 
 PAGE_BUDGET = 95 * 1024  # bytes, gzipped, for every page a reader opens
 EMBED_BUDGET = 30 * 1024  # bytes, gzipped, for an embed view (/embed/<slug>/) in a clinic's page
-IMPORT = re.compile(r"""(?:^|;|\n)\s*import\b[^'"]*['"]([^'"]+)['"]""")
+# A static import, which loads before the module runs (not import(), which loads when it is called)
+IMPORT = re.compile(r"""(?:^|;|\n)\s*import\b(?!\s*\()[^'"]*['"]([^'"]+)['"]""")
 BUNDLE = re.compile(r"assets/javascripts/bundle\.\w+\.min\.js$")
 HELD = "assets/js/held-requests.js"
 

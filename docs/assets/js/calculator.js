@@ -5,7 +5,6 @@ import {
   useWords,
 } from './plan-dates.js';
 import { calendar, googleLink } from './ics.js';
-import { courseFigure } from './plan-figure.js';
 
 let data;
 const load = () => (data ??= fetch(new URL('../data/plan.json', import.meta.url))
@@ -147,7 +146,8 @@ function start(root, plan) {
         el(h, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
         s.cut ? el('p', {}, fill(stages.dataset.cut, { date: s.cut })) : '',
         ...list(W.do + ':', s.do), ...list(W.avoid + ':', s.avoid))));
-    $('.calc-course').replaceChildren(courseFigure(sessions, care));
+    // The timeline's module loads with the first plan, not with the page
+    import('./plan-figure.js').then((m) => $('.calc-course').replaceChildren(m.courseFigure(sessions, care)));
     out.hidden = false;
   }
 }

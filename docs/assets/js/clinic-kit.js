@@ -2,7 +2,8 @@
 // iframe's address and its aftercare sheet's address, from its choices and its details (checked by
 // clinic.js's rules, as embed.js and the embed view check them), with a live preview made by the
 // line itself. Sends and stores nothing: the details live in the line and in the sheet's address.
-import { checked, onEveryPage } from './clinic.js';
+import { checked } from './clinic.js';
+import { onEveryPage } from './page-start.js';
 
 const ACCENT = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i; // as embed.js and embed-frame.js read data-accent
 const attribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
