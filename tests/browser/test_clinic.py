@@ -112,7 +112,7 @@ def test_a_clinics_patients_see_its_name_phone_and_website(host, open_page, site
         "https://glowskin.example/contact/",
     ]
     elements = box.locator("*").evaluate_all("els => els.map(e => e.localName)")
-    assert elements == ["strong", "span", "span", "br", "a", "span", "br", "a", "br", "span"], "the details are text"
+    assert elements == ["strong", "span", "span", "br", "a", "span", "br", "a", "br", "em"], "the details are text"
     # The medical content and the credit line are the guide's, unchanged
     card = frame.locator(".care-card--contact-clinic")
     assert card.locator("li").all_inner_texts() == SIGNS

@@ -68,8 +68,10 @@ function start() {
       }
     }
     const made = clinicLine(kit.dataset.site, values);
-    $('.kit-line').textContent = made.line;
-    $('.kit-address').textContent = made.address;
+    for (const [code, text] of [[$('.kit-line'), made.line], [$('.kit-address'), made.address]]) {
+      code.textContent = text;
+      code.tabIndex = 0; // it scrolls now (Material makes only code blocks that scrolled at first focusable)
+    }
     $('.kit-sheet').href = made.sheet;
     if (showErrors && made.line !== shown) {
       // The preview is the line itself: embed.js replaces this script with the framed page
