@@ -74,9 +74,9 @@ function start() {
     }
     $('.kit-sheet').href = made.sheet;
     if (showErrors && made.line !== shown) {
-      // The preview is the line itself: embed.js replaces this script with the framed page
+      // The preview is the line itself (run by this site's embed.js), which embed.js replaces with the page
       const script = document.createElement('script');
-      script.src = `${kit.dataset.site}embed.js`;
+      script.src = new URL(kit.dataset.embed, location).href;
       for (const [k, v] of made.attributes) script.setAttribute(`data-${k}`, v);
       preview.replaceChildren(script);
       shown = made.line;
