@@ -8,7 +8,8 @@
 - each full page again, with an "Embed this page" section at its foot
   (templates/partials/embed-this-page.md.j2) holding both snippets a clinic can paste.
 - `clinics.md`, the "For clinics" page (templates/clinics.md.j2), with this site's address in
-  its snippets and the list of pages that can be embedded.
+  its snippets, the list of pages that can be embedded and a form that makes a clinic's own line
+  (templates/partials/clinic-kit.md.j2).
 
 Pure, like render.py: the site's address and name come in as arguments.
 """
@@ -42,6 +43,9 @@ SANDBOX = " ".join(
 # nothing in the embed needs it. Also in docs/embed.js.
 REFERRER_POLICY = "no-referrer"
 IFRAME_HEIGHT = 900  # the plain iframe cannot grow to fit, so it starts tall and scrolls inside
+# A clinic's details in a plain iframe's address, as the For clinics page shows them (escaped for HTML):
+# after a #, so they never reach the guide's server; read by docs/assets/js/clinic.js.
+CLINIC_EXAMPLE = "clinic-name=Glow%20Skin%20Clinic&amp;clinic-phone=%2B44%2020%207946%200958"
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 # A Markdown link to another page of the guide, such as [aftercare](aftercare.md#day-0).
@@ -87,6 +91,7 @@ def embed_views(
     example = "aftercare" if "aftercare" in titles else embeddable[0][0]
     calculator = CALCULATOR if CALCULATOR in titles and concerns else None
     options = "theme=dark&amp;accent=0b6e4f" + (f"&amp;concern={concerns[0][0]}" if calculator else "")
+    clinic_pages = [(slug, title) for slug, title in embeddable if "clinic-contact" in pages[f"{slug}.md"]]
     added[CLINICS] = env.get_template("clinics.md.j2").render(
         pages=embeddable,
         site_url=site_url,
@@ -96,18 +101,24 @@ def embed_views(
         with_options=snippets_for(
             calculator or example, titles[calculator or example], site_url=site_url, site_name=site_name, query=options
         ),
+        with_clinic=snippets_for(
+            example, titles[example], site_url=site_url, site_name=site_name, fragment=CLINIC_EXAMPLE
+        ),
+        clinic_pages=clinic_pages,
         calculator=calculator,
         concerns=concerns,
+        planners=[slug for slug in titles if "data-calc" in pages[f"{slug}.md"]],
     )
     return added
 
 
 def snippets(
-    slug: str, title: str, *, site_url: str, site_name: str, query: str = "", lang: str = "en"
+    slug: str, title: str, *, site_url: str, site_name: str, query: str = "", fragment: str = "", lang: str = "en"
 ) -> dict[str, str]:
     """The two ways to embed one page: the script line, and the plain iframe for sites without scripts
-    (query: options for its address, such as "theme=dark&amp;accent=0b6e4f"). A page of another
-    language's edition: data-lang for the script (docs/embed.js), the edition's path for the iframe."""
+    (query: options for its address, such as "theme=dark&amp;accent=0b6e4f"; fragment: a clinic's
+    details, after its #). A page of another language's edition: data-lang for the script
+    (docs/embed.js), the edition's path for the iframe."""
     frame_title = _attr(f"{title} - {site_name}")
     language = "" if lang == "en" else f' data-lang="{lang}"'
     edition = "" if lang == "en" else f"{lang}/"
@@ -116,7 +127,8 @@ def snippets(
         "title": title,
         "script": f'<script async src="{site_url}embed.js"{language} data-page="{slug}"></script>',
         "iframe": (
-            f'<iframe src="{site_url}{edition}{EMBED_DIR}/{slug}/{"?" if query else ""}{query}" title="{frame_title}"'
+            f'<iframe src="{site_url}{edition}{EMBED_DIR}/{slug}/{"?" if query else ""}{query}'
+            f'{"#" if fragment else ""}{fragment}" title="{frame_title}"'
             f' loading="lazy" referrerpolicy="{REFERRER_POLICY}"'
             f' sandbox="{SANDBOX}" style="display:block;width:100%;height:{IFRAME_HEIGHT}px;border:0"></iframe>'
         ),

@@ -23,7 +23,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 PAGE_BUDGET = 95 * 1024  # bytes, gzipped, for every page a reader opens
 EMBED_BUDGET = 30 * 1024  # bytes, gzipped, for an embed view (/embed/<slug>/) in a clinic's page
-IMPORT = re.compile(r"""(?:^|;|\n)\s*import\b[^'"]*['"]([^'"]+)['"]""")
+# A static import, which loads before the module runs (not import(), which loads when it is called:
+# the planner's timeline, plan-figure.js, loads with the first plan a reader makes)
+IMPORT = re.compile(r"""(?:^|;|\n)\s*import\b(?!\s*\()[^'"]*['"]([^'"]+)['"]""")
 BUNDLE = re.compile(r"assets/javascripts/bundle\.\w+\.min\.js$")
 HELD = "assets/js/held-requests.js"
 

@@ -193,7 +193,8 @@ def test_one_line_embeds_appear_with_titles_and_fit_their_content(open_host, sit
     expected = (site_url, *clinic, "blob:", "data:")  # the guide, the clinic, and the test's stranger frame
     assert [u for u in seen["requests"] if not u.startswith(expected)] == []
     topic = {u.split("?")[0].removeprefix(site_url) for f, u in seen["by_frame"] if "/embed/aftercare/" in f}
-    assert not [u for u in topic if u.endswith(".js") and "embed-frame" not in u], f"only its own script: {topic}"
+    scripts = {u for u in topic if u.endswith(".js")}
+    assert scripts == {"/assets/js/embed-frame.js", "/assets/js/clinic.js"}, f"only its own scripts: {topic}"
     assert not [u for u in topic if "search" in u or "plan.json" in u], topic
     assert seen["errors"] == []
 

@@ -40,8 +40,10 @@ def test_embed_views_load_only_what_they_need(built_site: Path):
         html = (built_site / "embed" / slug / "index.html").read_text(encoding="utf-8")
         scripts[slug] = re.findall(r'<script[^>]* src="([^"]+)"', html)
         assert "__config" not in html and "bundle." not in html, slug
-    assert scripts["aftercare"] == ["../../assets/js/embed-frame.js"]
-    assert scripts["calculator"] == ["../../assets/js/embed-frame.js", "../../assets/js/calculator.js"]
+    frame, clinic, planner = (f"../../assets/js/{name}.js" for name in ("embed-frame", "clinic", "calculator"))
+    assert scripts["faq"] == [frame], "no place for a clinic's details: no script for them"
+    assert scripts["aftercare"] == [frame, clinic], "the contact-your-clinic card"
+    assert scripts["calculator"] == [frame, clinic, planner]
 
 
 def test_embed_views_are_out_of_search_navigation_and_sitemap(built_site: Path):

@@ -64,6 +64,22 @@ test('a calendar of all-day events with exclusive ends and CRLF lines', () => {
   assert.equal(logical.filter((l) => l.startsWith('DTSTAMP:')).length, 2);
 });
 
+test("a clinic's name is the events' location, escaped and folded like any text; without one, no LOCATION", () => {
+  const day = utcDate(2026, 12, 31);
+  const name = 'Glow; Skin, \\Clinic\\ – Clínica Piel Sana Dermatología y Estética Avanzada 😊';
+  const text = calendar([{ date: day, uid: 'a@x', summary: 'S', description: 'Phone: +44 20 7946 0958', location: name }]);
+  for (const line of text.split('\r\n')) assert.ok(octets(line) <= 75, line);
+  const logical = unfold(text).split('\r\n');
+  assert.ok(logical.includes('LOCATION:Glow\\; Skin\\, \\\\Clinic\\\\ – Clínica Piel Sana Dermatología y Estética Avanzada 😊'));
+  assert.ok(logical.includes('DESCRIPTION:Phone: +44 20 7946 0958'));
+  for (const location of [undefined, '']) {
+    assert.doesNotMatch(calendar([{ date: day, uid: 'a@x', summary: 'S', description: 'd', location }]), /LOCATION/);
+  }
+  const link = new URL(googleLink({ date: day, summary: 'S', description: 'd', location: 'Glow & Co' }));
+  assert.equal(link.searchParams.get('location'), 'Glow & Co');
+  assert.equal(new URL(googleLink({ date: day, summary: 'S', description: 'd', location: '' })).searchParams.has('location'), false);
+});
+
 test('a Google Calendar link for one all-day event, end exclusive', () => {
   const link = new URL(googleLink({ date: utcDate(2026, 12, 31), summary: 'Microneedling session (planned)',
     description: 'A & B\nhttps://example.org/aftercare/?a=1' }));

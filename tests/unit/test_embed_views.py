@@ -49,3 +49,39 @@ def test_embed_front_matter_is_yaml_that_mkdocs_reads():
     for name, text in PAGES.items():
         if name.startswith("embed/"):
             assert yaml.safe_load(text.split("---\n")[1])["template"] == "embed.html"
+
+
+def test_a_clinics_details_have_a_place_only_where_the_guide_says_contact_your_clinic():
+    """The hidden box clinic.js fills: in the contact-your-clinic card and the planner's plan, and on the
+    aftercare sheet (at the top, and in its card); nowhere else, and never inside the other cards."""
+    for name, count in {
+        "embed/risks.md": 1,
+        "embed/aftercare.md": 1,
+        "embed/calculator.md": 1,
+        "embed/faq.md": 0,
+    }.items():
+        assert PAGES[name].count('class="clinic-contact"') == count, name
+    risks = PAGES["embed/risks.md"]
+    card = risks[risks.index('<div class="care-card care-card--contact-clinic"') :]
+    assert card.index('class="clinic-contact"') < card.index('<div class="care-card care-card--urgent"')
+    sheet = PAGES["aftercare-sheet.md"]
+    assert sheet.count('class="clinic-contact"') == 2 and "\nmodule: aftercare-sheet" in sheet
+    assert 'data-from-day="0"' in sheet, "each step's days, for its dates"
+    clinics = PAGES["clinics.md"]
+    assert "\nmodule: clinic-kit" in clinics and "data-kit" in clinics
+    assert 'data-site="https://guide.example/sub/"' in clinics
+
+
+def test_a_plain_iframe_carries_a_clinics_details_after_its_hash():
+    shown = snippets(
+        "faq",
+        "Questions",
+        site_url="https://g.example/",
+        site_name="G",
+        query="theme=dark",
+        fragment="clinic-name=Glow%20Skin",
+        lang="es",
+    )
+    assert shown["iframe"].startswith(
+        '<iframe src="https://g.example/es/embed/faq/?theme=dark#clinic-name=Glow%20Skin"'
+    )

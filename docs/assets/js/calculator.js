@@ -5,7 +5,6 @@ import {
   useWords,
 } from './plan-dates.js';
 import { calendar, googleLink } from './ics.js';
-import { courseFigure } from './plan-figure.js';
 
 let data;
 const load = () => (data ??= fetch(new URL('../data/plan.json', import.meta.url))
@@ -51,7 +50,7 @@ function start(root, plan) {
     if (!a) return;
     e.preventDefault();
     e.stopPropagation(); // else Material's instant navigation handles the link and focus is lost
-    const field = document.getElementById(a.hash.slice(1));
+    const field = $(a.hash);
     field.scrollIntoView({ block: 'center' });
     field.focus();
   });
@@ -93,16 +92,14 @@ function start(root, plan) {
       return show(kind, read.date, concern, count.count, [...check.warnings, ...lateWarning(read.date, concern, now)]);
     }
 
-    const list = summary.querySelector('ul');
-    list.replaceChildren();
-    for (const [g, message, fields] of errors) {
+    summary.querySelector('ul').replaceChildren(...errors.map(([g, message, fields]) => {
       const box = $(`#calc-${g}-error`);
       box.replaceChildren(el('span', { class: 'calc-vh' }, W.error + ' '), message + '.');
       box.hidden = false;
       groups[g].setAttribute('aria-describedby', `calc-${g}-hint calc-${g}-error`);
       for (const name of fields) f[name].setAttribute('aria-invalid', 'true');
-      list.append(el('li', {}, el('a', { href: '#' + f[fields[0]].id }, message)));
-    }
+      return el('li', {}, el('a', { href: '#' + f[fields[0]].id }, message));
+    }));
     status.replaceChildren();
     $('.calc-course').replaceChildren();
     out.hidden = true;
@@ -117,11 +114,13 @@ function start(root, plan) {
       ? [el('p', {}, el('strong', {}, title)), el('ul', { class: 'calc-check' }, ...items.map((t) => el('li', {}, t)))]
       : []);
     const planned = sessions.filter((s) => s.n > 1 || kind === 'first'); // not had yet: these go in the calendar
+    const phone = $('[data-clinic=phone]');
     const event = (s) => ({
       date: s.date,
       uid: `session-${isoDate(start)}-${s.n}@${location.hostname || 'microneedling-guide'}`,
       summary: root.dataset.summary,
-      description: `${$('.calc-aid').textContent}\n${fill(W.aftercare_link, { url: careUrl })}`,
+      location: $('[data-clinic=name]').textContent,
+      description: `${$('.calc-aid').textContent}\n${phone.hidden ? '' : phone.textContent + '\n'}${fill(W.aftercare_link, { url: careUrl })}`,
     });
     const [careDay, after] = planned.map((s) => s.date);
     const stages = $('.calc-stages');
@@ -147,7 +146,8 @@ function start(root, plan) {
         el(h, {}, `${s.label}: ${dateRange(s.from, s.to)}`),
         s.cut ? el('p', {}, fill(stages.dataset.cut, { date: s.cut })) : '',
         ...list(W.do + ':', s.do), ...list(W.avoid + ':', s.avoid))));
-    $('.calc-course').replaceChildren(courseFigure(sessions, care));
+    // The timeline's module loads with the first plan, not with the page
+    import('./plan-figure.js').then((m) => $('.calc-course').replaceChildren(m.courseFigure(sessions, care)));
     out.hidden = false;
   }
 }

@@ -43,10 +43,10 @@
   }
 
   // Links to other pages open in a new tab (checked at the click, so links the planner adds count
-  // too); links within the page stay in the frame.
+  // too); links within the page stay in the frame, and a clinic's tel: link (no host) to the phone.
   document.addEventListener('click', function (e) {
     var a = e.target.closest && e.target.closest('a[href]');
-    if (a && a.origin + a.pathname + a.search !== location.origin + location.pathname + location.search) {
+    if (a && a.host && a.origin + a.pathname + a.search !== location.origin + location.pathname + location.search) {
       a.target = '_blank';
       a.rel = 'noopener';
     }
