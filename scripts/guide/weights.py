@@ -74,13 +74,15 @@ def search_on_demand(tags: list[tuple[str, dict]]) -> bool:
 
 
 def first_load(site: Path, page: Path, site_path: str = "/") -> dict[str, int]:
-    """{path in the site: gzipped bytes} of every file a first visit to the page downloads."""
+    """{path in the site: gzipped bytes} of every file a first visit to the page downloads. An embed
+    view is visited in a clinic's frame, where browsers fetch no icon (they show the clinic's)."""
     html = page.read_text(encoding="utf-8")
     tags = start_tags(html)
     files, modules = {page}, []
+    linked = ("stylesheet",) if is_embed(site, page) else ("stylesheet", "icon")
     for tag, attrs in tags:
         link = attrs.get("src") if tag == "script" else None
-        if tag == "link" and attrs.get("rel") in ("stylesheet", "icon"):
+        if tag == "link" and attrs.get("rel") in linked:
             link = attrs.get("href")
         if link and (found := link_target(site, page, link, site_path)):
             files.add(found[0])

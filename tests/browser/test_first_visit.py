@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
+from browser.conftest import serve_pages  # noqa: E402
 from test_budgets import first_load  # noqa: E402
 
 TEMPLATES = ["", "aftercare/", "calculator/", "embed/aftercare/", "embed/calculator/", "es/", "es/calculator/"]
@@ -28,8 +29,13 @@ def site_paths(requests: list[str], origin: str) -> set[str]:
 
 
 def visit(page, url: str) -> list[str]:
+    """What the browser asks for on a first visit; an embed view is visited as clinics show it, in
+    a frame of a page on another origin."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    if "/embed/" in url:
+        host = serve_pages({"/": f'<!doctype html><html lang="en"><title>Clinic</title><link rel="icon" href="data:,"><iframe src="{url}"></iframe>'})
+        url = host + "/"
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)  # anything a script starts late
     return requests
