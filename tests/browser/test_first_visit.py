@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
-from browser.conftest import serve_pages  # noqa: E402
 from test_budgets import first_load  # noqa: E402
+
+from browser.conftest import serve_pages  # noqa: E402
 
 TEMPLATES = ["", "aftercare/", "calculator/", "embed/aftercare/", "embed/calculator/", "es/", "es/calculator/"]
 SEARCH = ("/search/search_index.json", "/assets/javascripts/workers/search.")
@@ -34,7 +35,8 @@ def visit(page, url: str) -> list[str]:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     if "/embed/" in url:
-        host = serve_pages({"/": f'<!doctype html><html lang="en"><title>Clinic</title><link rel="icon" href="data:,"><iframe src="{url}"></iframe>'})
+        clinic = f'<!doctype html><html lang="en"><title>Clinic</title><link rel="icon" href="data:,"><iframe src="{url}">'
+        host = serve_pages({"/": clinic + "</iframe>"})
         url = host + "/"
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)  # anything a script starts late
