@@ -35,7 +35,8 @@ def visit(page, url: str) -> list[str]:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     if "/embed/" in url:
-        clinic = f'<!doctype html><html lang="en"><title>Clinic</title><link rel="icon" href="data:,"><iframe src="{url}">'
+        clinic = '<!doctype html><html lang="en"><title>Clinic</title><link rel="icon" href="data:,">'
+        clinic += f'<iframe src="{url}">'
         host = serve_pages({"/": clinic + "</iframe>"})
         url = host + "/"
     page.goto(url, wait_until="networkidle")
