@@ -41,7 +41,7 @@ from .embed import join_front_matter, split_front_matter
 from .load import load_file
 from .meta import escaped
 from .problems import ContentError, Problem, format_problems
-from .readability import GRADE_CEILING, READING_EASE, measure, reading_ease, running_text
+from .readability import GRADE_CEILING, READING_EASE, measure, reading_problems, translated_ease
 from .render import render_edition
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     try:
         content = load_content(root, today=today)
-        problems = list(content.warnings)
+        problems = [*content.warnings, *reading_problems(content, root)]
     except ContentError as err:
         content, problems = None, err.problems
     pages, found = check_pages(root)  # docs/<lang>/*.md and scripts/templates/<lang>/*.j2: their own headers
@@ -155,13 +155,13 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     assert content is not None
     warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
     if output == "text":
-        print(_reading_report(content))
+        print(_reading_report(content, root))
     first, *translations = _summary(content, pages).splitlines()
     print("\n".join([first + warnings, *translations]))
     return 0
 
 
-def _reading_report(content: Content) -> str:
+def _reading_report(content: Content, root: Path) -> str:
     lines = [f"Reading level (Flesch-Kincaid grade; the guide's ceiling is {GRADE_CEILING}) and reading time:"]
     width = max(len(path) for path in content.sources.values())
     for slug, topic in content.topics.items():
@@ -173,10 +173,11 @@ def _reading_report(content: Content) -> str:
             continue
         formula, floor = READING_EASE[translation.lang]
         lines.append(f"Reading ease in {translation.name} ({formula}; the guide's floor is {floor}):")
-        for slug, topic in translation.topics.items():
-            ease = reading_ease(running_text(topic), translation.lang)
+        eases = translated_ease(translation, root)
+        width = max(width, *map(len, eases))
+        for path, ease in eases.items():
             low = "  <- below the floor: shorten sentences, use shorter words" if ease < floor else ""
-            lines.append(f"  {translation.sources[slug]:{width}} ease {ease:5.1f}{low}")
+            lines.append(f"  {path:{width}} ease {ease:5.1f}{low}")
     return "\n".join(lines)
 
 
