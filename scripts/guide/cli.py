@@ -38,6 +38,7 @@ from .changes import COMMENT_SIZE, Version, fit, report
 from .cms import write_config
 from .editions import DEFAULT
 from .embed import join_front_matter, split_front_matter
+from .interface_text import check_interface, interface_files
 from .load import load_file
 from .meta import escaped
 from .problems import ContentError, Problem, format_problems
@@ -140,7 +141,8 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     except ContentError as err:
         content, problems = None, err.problems
     pages, found = check_pages(root)  # docs/<lang>/*.md and scripts/templates/<lang>/*.j2: their own headers
-    problems = sorted([*problems, *found])
+    interface, more = check_interface(root)  # strings/<lang>.yml and mkdocs.<lang>.yml's navigation
+    problems = sorted([*problems, *found, *more])
     if strict_review:  # pages still to translate are progress, not a review problem: they stay warnings
         problems = [p if is_progress_note(p) else replace(p, severity="error") for p in problems]
     failed = any(p.severity == "error" for p in problems)
@@ -156,7 +158,7 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
     if output == "text":
         print(_reading_report(content, root))
-    first, *translations = _summary(content, pages).splitlines()
+    first, *translations = _summary(content, pages, interface).splitlines()
     print("\n".join([first + warnings, *translations]))
     return 0
 
@@ -194,7 +196,9 @@ def github_annotation(problem: Problem) -> str:
     return f"::{problem.severity} {props}::{escape(problem.message)}"
 
 
-def _summary(content: Content, pages: dict[str, TranslatedFile] | None = None) -> str:
+def _summary(
+    content: Content, pages: dict[str, TranslatedFile] | None = None, interface: dict[str, TranslatedFile] | None = None
+) -> str:
     files = len(content.topics) + 1 + bool(content.glossary)
     glossary = f", {len(content.glossary)} glossary terms" if content.glossary else ""
     lines = [
@@ -218,6 +222,13 @@ def _summary(content: Content, pages: dict[str, TranslatedFile] | None = None) -
             f"{folders}: {len(pages)} translated pages checked "
             f"({reviewed} reviewed, {len(pages) - reviewed} machine-assisted, {stale} stale)"
         )
+    if interface:
+        reviewed = sum(record.status == "reviewed" for record in interface.values())
+        stale = sum(record.stale for record in interface.values())
+        lines.append(
+            f"interface text ({', '.join(interface)}): {len(interface)} translated files checked "
+            f"({reviewed} reviewed, {len(interface) - reviewed} machine-assisted, {stale} stale)"
+        )
     return "\n".join(lines)
 
 
@@ -233,6 +244,14 @@ def translation_hash(root: Path, files: list[Path], update: bool) -> int:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(given)
         if path.parent in page_folders:  # a page outside content/: its version is its English twin's text
             failed |= _page_hash(root, path, rel, page_folders[path.parent], update)
+            continue
+        interface = {file.path: file for file in interface_files(root)}.get(rel)
+        if interface is not None:  # a strings file or a project's navigation (interface_text.py)
+            version = interface.english_version(root)
+            if update:
+                failed |= _write_source(root, path, rel, version, at=interface.header_at)
+            else:
+                print(f'{rel}: source: "{version}"  (the words of {interface.english} now)')
             continue
         english = root / "content" / path.name  # a translation's twin, or the English file itself
         if path.parent not in languages | {(root / "content").resolve()} or not english.is_file():
@@ -274,17 +293,19 @@ def _page_hash(root: Path, path: Path, rel: str, lang: str, update: bool) -> int
     return _write_source(root, path, rel, version, doc)
 
 
-def _write_source(root: Path, path: Path, rel: str, version: str, doc=None) -> int:
+def _write_source(root: Path, path: Path, rel: str, version: str, doc=None, at: tuple = ("translation",)) -> int:
     """Set translation.source in a translated file (or, given its front matter's document, a translated
-    page), changing nothing else in it."""
+    page; or the header at `at` of a file of interface text), changing nothing else in it."""
     if doc is None:
         doc, _ = load_file(path, root) if path.is_file() else (None, [])
-    header = doc.data.get("translation") if doc is not None and isinstance(doc.data, dict) else None
+    header = doc.data if doc is not None else None
+    for part in at:
+        header = header.get(part) if isinstance(header, dict) else None
     if not isinstance(header, dict) or "source" not in header:
         header = f'translation: {{source: "{version}", status: machine-assisted}}'
         print(f"{rel}: add a header first: {header}", file=sys.stderr)
         return 1
-    line, column = doc.position(("translation", "source"))
+    line, column = doc.position((*at, "source"))
     lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
     text = lines[line - 1]
     value = re.compile(r"\"[^\"]*\"|'[^']*'|[^\s#,}]+").match(text, column - 1)

@@ -239,10 +239,12 @@ def plain_text(markdown: str) -> str:
 @cache
 def strings(lang: str = "en") -> dict:
     """The interface text of one language (templates/strings/<lang>.yml), as nested dicts: a key
-    missing there is a KeyError in Python and an error in a template (StrictUndefined). Shared:
-    do not change it."""
+    missing there is a KeyError in Python and an error in a template (StrictUndefined). A translation's
+    `translation` header (interface_text.py) is not interface text and is left out. Shared: do not change it."""
     with (STRINGS / f"{lang}.yml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
+        words = yaml.safe_load(file)
+    words.pop("translation", None)
+    return words
 
 
 def _environment(lang: str = "en") -> Environment:

@@ -343,11 +343,14 @@ def merge(english: object, other: object, model_class: type[BaseModel]) -> BaseM
     return model_class.model_validate(merge_data(english, other, model_class))
 
 
-def stale_problem(doc: Document, header: TranslationHeader, current: str) -> Problem | None:
-    """A warning at `translation.source` when the English words have changed since the translation."""
+def stale_problem(
+    doc: Document, header: TranslationHeader, current: str, at: Location = ("translation",)
+) -> Problem | None:
+    """A warning at the header's `source` (the header is at `at`) when the English words have changed
+    since the translation."""
     if header.source == current:
         return None
-    loc = ("translation", "source")
+    loc = (*at, "source")
     message = (
         f"the English file has changed since this translation (it follows {header.source}, the English is now"
         f" {current}): compare the two, update the words, then set source to {current}"
