@@ -10,7 +10,8 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
         builders that do not run MkDocs hooks (such as Zensical)
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
-review-pack  write the document a clinician signs off page by page (build/review-pack.md)
+review-pack  write the document a clinician signs off page by page (build/review-pack.md); with
+        --lang es, the one a translator signs off file by file (build/review-pack.es.md)
 changes write what readers will see differently from a base commit (--base, default main) to the
         working tree (build/changes.md); the base's build is kept in build/changes/<commit>/
 translation-hash  print the English version a translated file should follow (content/es/<file>.yml,
@@ -58,6 +59,7 @@ from .translate import (
     page_version,
     source_version,
 )
+from .translation_pack import translation_pack
 from .validate import Content, load_content
 
 
@@ -75,8 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site safely")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
-    pack = commands.add_parser("review-pack", help="write the clinical review pack")
-    pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
+    pack = commands.add_parser("review-pack", help="write the clinical review pack, or a translation's (--lang)")
+    pack.add_argument("--out", type=Path, default=None, help="default: build/review-pack.md (.<lang>.md)")
+    pack.add_argument("--lang", default=None, help="a translation's language (es): its review pack for translators")
     pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
     changes = commands.add_parser("changes", help="write what readers will see differently from a base commit")
     changes.add_argument("--base", default="main", help="a branch, tag or commit (default: main)")
@@ -115,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         write_markdown(root, content, args.out)
         print(f"wrote the site's Markdown to {args.out}")
         return 0
+    if args.command == "review-pack" and args.lang:
+        return write_translation_pack(root, content, args.lang, args.out)
     if args.command == "review-pack":
         folder = args.facts or root.parent / "shared" / "research"
         facts = FactSheets.read(folder)
@@ -126,12 +131,28 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
-        out = root / args.out
+        out = root / (args.out or "build/review-pack.md")
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(review_pack(content, facts, date.today()), encoding="utf-8")
         print(f"wrote {out.relative_to(root) if out.is_relative_to(root) else out}")
         return 0
     return build_site(root, (root / args.site_dir).resolve())
+
+
+def write_translation_pack(root: Path, content: Content, lang: str, out: Path | None) -> int:
+    """build/review-pack.<lang>.md: the translation review pack (translation_pack.py)."""
+    if lang not in content.translations:
+        known = ", ".join(content.translations) or "none"
+        print(
+            f"review-pack: no translation '{lang}' in content/ (translations: {known}). No pack was written.",
+            file=sys.stderr,
+        )
+        return 1
+    out = root / (out or f"build/review-pack.{lang}.md")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(translation_pack(root, content, lang, date.today()), encoding="utf-8")
+    print(f"wrote {out.relative_to(root) if out.is_relative_to(root) else out}")
+    return 0
 
 
 def check(root: Path, output: str, strict_review: bool, today: date) -> int:

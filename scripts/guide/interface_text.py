@@ -51,18 +51,20 @@ class InterfaceFile:
 
 def interface_files(root: Path) -> list[InterfaceFile]:
     """The interface text of every translation in content/ (content/<lang>/): its strings file, and its
-    project's navigation when it has a project of its own (mkdocs.<lang>.yml)."""
+    project's navigation when it has a project of its own (mkdocs.<lang>.yml). None where the English is
+    not there either (a bare content folder, in a test)."""
     files = []
     for lang in (folder.name for folder in language_folders(root / "content")):
-        files.append(InterfaceFile(f"{STRINGS}/{lang}.yml", ("translation",), f"{STRINGS}/en.yml"))
-        if (root / f"mkdocs.{lang}.yml").is_file():
+        if (root / STRINGS / "en.yml").is_file():
+            files.append(InterfaceFile(f"{STRINGS}/{lang}.yml", ("translation",), f"{STRINGS}/en.yml"))
+        if (root / f"mkdocs.{lang}.yml").is_file() and (root / "mkdocs.yml").is_file():
             files.append(InterfaceFile(f"mkdocs.{lang}.yml", ("extra", "translation"), "the navigation of mkdocs.yml"))
     return files
 
 
 def words_version(data: object) -> str:
     """12 hex characters of a sha256 over every text in `data` with its place (the `translation` header left out)."""
-    words = sorted([list(loc), normalise(text).strip()] for loc, text in _texts(data) if loc[:1] != ("translation",))
+    words = sorted([list(loc), normalise(text).strip()] for loc, text in texts(data) if loc[:1] != ("translation",))
     canonical = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
@@ -81,13 +83,14 @@ def nav_titles(nav: list) -> dict[str, str]:
     return titles
 
 
-def _texts(data: object, loc: Location = ()):
+def texts(data: object, loc: Location = ()):
+    """(place, text) for every text in plain data."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _texts(value, (*loc, str(key)))
+            yield from texts(value, (*loc, str(key)))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _texts(value, (*loc, index))
+            yield from texts(value, (*loc, index))
     elif isinstance(data, str):
         yield loc, data
 

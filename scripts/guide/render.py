@@ -151,7 +151,7 @@ def _translation_record(content: Content, lang: str, name: str) -> dict | None:
     reviewed = all(record.status == "reviewed" for record in records)
     meta = {"status": "reviewed" if reviewed else "machine-assisted", "stale": any(record.stale for record in records)}
     if reviewed:
-        meta["reviewed_by"] = ", ".join(dict.fromkeys(str(record.reviewed_by) for record in records))
+        meta["reviewed_by"] = ", ".join(dict.fromkeys(role(str(record.reviewed_by), lang) for record in records))
     return meta
 
 
@@ -271,7 +271,7 @@ def _environment(lang: str = "en") -> Environment:
         reference=lambda ref: format_reference(ref, lang),
         depth_text=lambda depth: depth_text(depth, t),
         days_text=lambda stage: days_text(stage.from_day, stage.to_day, t),
-        role=lambda name: t["review"]["roles"].get(name, name),  # a reviewer's role, in this language
+        role=lambda name: role(name, lang),
         regulators_for=lambda regulators: regulators_for(regulators, lang),
         reportable=lambda what: t["reporting"]["things"][what],
         spoken_list=lambda words: spoken_list(words, t["reporting"]["and"]),
@@ -385,6 +385,11 @@ def _number_citations(env: Environment, body: str, references: dict[str, Referen
     body = _CITE.sub(number, _after_exclamation(body))
     listing = env.get_template("references.md.j2").render(references=[references[i] for i in order])
     return body.replace(_REFERENCES, listing.strip())
+
+
+def role(name: str, lang: str = "en") -> str:
+    """A reviewer's role (by its English name) in the words of `lang` (review.roles in the strings file)."""
+    return strings(lang)["review"]["roles"].get(name, name)
 
 
 def long_date(value: date, lang: str = "en") -> str:

@@ -36,10 +36,12 @@ import types
 import typing
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from .checks import FILE_NAME, check_glossary, explain_all, unknown
 from .load import Document, Location, load_file
@@ -64,6 +66,14 @@ _WORD_MARKS = [Text.__metadata__[-1], Line.__metadata__[-1]]  # the checks that 
 # ── the translation header and the language file ─────────────────────────────────────────────
 
 
+@cache
+def reviewer_roles() -> tuple[str, ...]:
+    """The reviewers' roles every edition can name (review.roles in scripts/templates/strings/en.yml, whose keys
+    every language's file has: tests/unit/test_strings.py)."""
+    with (Path(__file__).resolve().parent.parent / "templates" / "strings" / "en.yml").open(encoding="utf-8") as file:
+        return tuple(yaml.safe_load(file)["review"]["roles"])
+
+
 class TranslationHeader(Strict):
     """What a translated file follows, and who has checked it."""
 
@@ -82,8 +92,22 @@ class TranslationHeader(Strict):
     )
     reviewed_by: Line | None = Field(
         None,
-        description="Only with status: reviewed. Who reviewed it: a role such as 'Spanish reviewer', never a name.",
+        description=(
+            "Only with status: reviewed. Who reviewed it: a role such as 'Medical translator' or 'Spanish reviewer'"
+            " (review.roles in scripts/templates/strings/en.yml), never a name."
+        ),
     )
+
+    @field_validator("reviewed_by")
+    @classmethod
+    def _known_role(cls, role: str | None) -> str | None:
+        if role is not None and role not in reviewer_roles():
+            roles = ", ".join(f"'{name}'" for name in reviewer_roles())
+            raise ValueError(
+                f"'{role}' is not a reviewer's role the guide can name in every language: use {roles}, or add the role"
+                " to review.roles in every file in scripts/templates/strings/"
+            )
+        return role
 
     @model_validator(mode="after")
     def _reviewer(self) -> TranslationHeader:
