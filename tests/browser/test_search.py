@@ -8,7 +8,7 @@ README.md, "Search", has how many of them the search found before the guide fed 
 
 The Spanish edition (/es/) has its own index and its own table, QUERIES_ES: the words of the fact
 sheet's section 24, "Spanish terms", and the everyday words Spanish-speaking readers type, some
-without their accents. Each is typed on a Spanish page, and every result must be a Spanish page.
+without their accents, in Spain and in Latin America. Each is typed on a Spanish page, and every result must be a Spanish page.
 """
 
 from __future__ import annotations
@@ -128,6 +128,26 @@ QUERIES_ES: list[tuple[str, tuple[str, ...]]] = [
     # choosing and paying
     ("precio", ("choosing-a-practitioner",)),
     ("cuánto cuesta", ("choosing-a-practitioner",)),
+    # words of Latin American readers (issue 20): everyday and regional forms for the same questions
+    ("maquillarme", ("aftercare", "what-to-expect")),
+    ("granitos", ("risks", "aftercare", "benefits")),  # small spots after a session, or acne
+    ("espinillas", ("benefits", "risks", "aftercare")),  # pimples, in much of Latin America
+    ("barros", ("benefits", "risks")),  # pimples, in Mexico
+    ("cicatrices de granos", ("benefits",)),
+    ("roacutan", ("risks",)),  # the brand of isotretinoin, typed without its accent
+    ("fuegos labiales", ("risks",)),  # cold sores, in Mexico
+    ("dando pecho", ("risks",)),
+    ("amamantando", ("risks",)),
+    ("anticoagulantes", ("risks",)),
+    ("botox", ("risks", "combining")),
+    ("bloqueador solar", ("aftercare",)),  # sunscreen, in Mexico, Peru and elsewhere
+    ("moretones", ("risks", "what-to-expect", "aftercare")),  # bruises (Spain: "moratones")
+    ("comezón", ("aftercare", "risks", "what-to-expect")),  # itching
+    ("paño", ("benefits",)),  # melasma, in Colombia and Mexico
+    ("caída del cabello", ("benefits",)),
+    ("calvicie", ("benefits",)),
+    ("próximo turno", ("frequency", "calculator")),  # the next appointment, in Argentina and Uruguay
+    ("cuánto sale", ("choosing-a-practitioner",)),  # how much it costs, in Argentina and Uruguay
 ]
 
 # Material's words around the search box, per edition: the dialog's name, the result list's text
