@@ -8,7 +8,8 @@ README.md, "Search", has how many of them the search found before the guide fed 
 
 The Spanish edition (/es/) has its own index and its own table, QUERIES_ES: the words of the fact
 sheet's section 24, "Spanish terms", and the everyday words Spanish-speaking readers type, some
-without their accents, in Spain and in Latin America. Each is typed on a Spanish page, and every result must be a Spanish page.
+without their accents, in Spain and in Latin America. Each is typed on a Spanish page, and every
+result must be a Spanish page.
 """
 
 from __future__ import annotations
