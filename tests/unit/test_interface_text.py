@@ -5,13 +5,11 @@ mkdocs.yml's nav), and `make check` warns at that record when the English change
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_guide
 from guide.interface_text import check_interface, nav_titles, words_version
 from guide.render import strings
 
@@ -37,16 +35,6 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
-
-def run_guide(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
-    )
 
 
 def test_the_real_interface_text_follows_todays_english():

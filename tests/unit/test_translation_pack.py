@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, run_guide
 from guide.render import _translation_record
 from guide.translate import TranslationHeader
 from guide.translation_pack import translation_pack
@@ -101,12 +100,10 @@ def test_an_english_version_not_in_history_is_said_so(history: Path):
 
 def test_the_command_writes_the_pack_and_refuses_an_unknown_language(tmp_path: Path):
     out = tmp_path / "pack.md"
-    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
-    run = [sys.executable, "-m", "guide", "--root", str(ROOT), "review-pack"]
-    written = subprocess.run([*run, "--lang", "es", "--out", str(out)], capture_output=True, text=True, env=env)
+    written = run_guide(ROOT, "review-pack", "--lang", "es", "--out", str(out))
     assert written.returncode == 0, written.stderr
     assert out.read_text(encoding="utf-8").startswith("# Translation review pack: Español (es)")
-    refused = subprocess.run([*run, "--lang", "fr", "--out", str(out)], capture_output=True, text=True, env=env)
+    refused = run_guide(ROOT, "review-pack", "--lang", "fr", "--out", str(out))
     assert refused.returncode == 1 and "no translation 'fr' in content/ (translations: es)" in refused.stderr
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_guide
 from guide.load import load_file
 from guide.markup import link_targets
 from guide.model import KINDS, AftercareTopic, Topic
@@ -75,16 +73,6 @@ def errors_of(copy) -> list[str]:
     with pytest.raises(ContentError) as caught:
         load_content(copy.root)
     return [str(p) for p in caught.value.problems if p.severity == "error"]
-
-
-def run_guide(root, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
-    )
 
 
 # ── word fields and the English version ──────────────────────────────────────────────────────
