@@ -29,8 +29,10 @@ check: $(VENV)/.installed
 
 # The document a clinician signs off page by page: claims, sources, fact-sheet lines, changes.
 # The fact sheets are read from ../shared/research; elsewhere: make review-pack FACTS=path/to/research
+# make review-pack LANG=es writes the one a translator signs off instead (build/review-pack.es.md). Only a
+# LANG given on the command line counts: the shell's own LANG (a locale such as C.UTF-8) does not.
 review-pack: $(VENV)/.installed
-	$(GUIDE) review-pack $(if $(FACTS),--facts "$(FACTS)")
+	$(GUIDE) review-pack $(if $(filter command line,$(origin LANG)),--lang "$(LANG)",$(if $(FACTS),--facts "$(FACTS)"))
 
 # What readers will see differently from BASE (a branch, tag or commit) to the working tree: build/changes.md.
 # The base's build is kept in build/changes/, so a second run builds only the working tree.

@@ -76,6 +76,17 @@ def link_target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     return weights.link_target(site, page, link, SITE_PATH)
 
 
+def run_guide(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m guide --root ROOT ARGS`, run from ROOT with this project's code, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+    )
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> ContentCopy:
     """The small fixture content set (tests/fixtures/minimal), copied so a test can break it."""

@@ -10,7 +10,8 @@ render  write the complete Markdown source (docs/ plus the generated pages) to a
         builders that do not run MkDocs hooks (such as Zensical)
 build   check, then `mkdocs build --strict` into a temporary folder that replaces site/ only on
         success, so a failed build never leaves a half-written site
-review-pack  write the document a clinician signs off page by page (build/review-pack.md)
+review-pack  write the document a clinician signs off page by page (build/review-pack.md); with
+        --lang es, the one a translator signs off file by file (build/review-pack.es.md)
 changes write what readers will see differently from a base commit (--base, default main) to the
         working tree (build/changes.md); the base's build is kept in build/changes/<commit>/
 translation-hash  print the English version a translated file should follow (content/es/<file>.yml,
@@ -38,10 +39,11 @@ from .changes import COMMENT_SIZE, Version, fit, report
 from .cms import write_config
 from .editions import DEFAULT
 from .embed import join_front_matter, split_front_matter
+from .interface_text import check_interface, interface_files
 from .load import load_file
 from .meta import escaped
 from .problems import ContentError, Problem, format_problems
-from .readability import GRADE_CEILING, READING_EASE, measure, reading_ease, running_text
+from .readability import GRADE_CEILING, READING_EASE, measure, reading_problems, translated_ease
 from .render import render_edition
 from .review_pack import FactSheets, review_pack
 from .schemas import write_schemas
@@ -57,6 +59,7 @@ from .translate import (
     page_version,
     source_version,
 )
+from .translation_pack import translation_pack
 from .validate import Content, load_content
 
 
@@ -74,8 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site safely")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
-    pack = commands.add_parser("review-pack", help="write the clinical review pack")
-    pack.add_argument("--out", type=Path, default=Path("build/review-pack.md"))
+    pack = commands.add_parser("review-pack", help="write the clinical review pack, or a translation's (--lang)")
+    pack.add_argument("--out", type=Path, default=None, help="default: build/review-pack.md (.<lang>.md)")
+    pack.add_argument("--lang", default=None, help="a translation's language (es): its review pack for translators")
     pack.add_argument("--facts", type=Path, default=None, help="the fact sheets' folder (default: ../shared/research)")
     changes = commands.add_parser("changes", help="write what readers will see differently from a base commit")
     changes.add_argument("--base", default="main", help="a branch, tag or commit (default: main)")
@@ -114,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         write_markdown(root, content, args.out)
         print(f"wrote the site's Markdown to {args.out}")
         return 0
+    if args.command == "review-pack" and args.lang:
+        return write_translation_pack(root, content, args.lang, args.out)
     if args.command == "review-pack":
         folder = args.facts or root.parent / "shared" / "research"
         facts = FactSheets.read(folder)
@@ -125,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
-        out = root / args.out
+        out = root / (args.out or "build/review-pack.md")
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(review_pack(content, facts, date.today()), encoding="utf-8")
         print(f"wrote {out.relative_to(root) if out.is_relative_to(root) else out}")
@@ -133,14 +139,31 @@ def main(argv: list[str] | None = None) -> int:
     return build_site(root, (root / args.site_dir).resolve())
 
 
+def write_translation_pack(root: Path, content: Content, lang: str, out: Path | None) -> int:
+    """build/review-pack.<lang>.md: the translation review pack (translation_pack.py)."""
+    if lang not in content.translations:
+        known = ", ".join(content.translations) or "none"
+        print(
+            f"review-pack: no translation '{lang}' in content/ (translations: {known}). No pack was written.",
+            file=sys.stderr,
+        )
+        return 1
+    out = root / (out or f"build/review-pack.{lang}.md")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(translation_pack(root, content, lang, date.today()), encoding="utf-8")
+    print(f"wrote {out.relative_to(root) if out.is_relative_to(root) else out}")
+    return 0
+
+
 def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     try:
         content = load_content(root, today=today)
-        problems = list(content.warnings)
+        problems = [*content.warnings, *reading_problems(content, root)]
     except ContentError as err:
         content, problems = None, err.problems
     pages, found = check_pages(root)  # docs/<lang>/*.md and scripts/templates/<lang>/*.j2: their own headers
-    problems = sorted([*problems, *found])
+    interface, more = check_interface(root)  # strings/<lang>.yml and mkdocs.<lang>.yml's navigation
+    problems = sorted([*problems, *found, *more])
     if strict_review:  # pages still to translate are progress, not a review problem: they stay warnings
         problems = [p if is_progress_note(p) else replace(p, severity="error") for p in problems]
     failed = any(p.severity == "error" for p in problems)
@@ -155,13 +178,13 @@ def check(root: Path, output: str, strict_review: bool, today: date) -> int:
     assert content is not None
     warnings = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
     if output == "text":
-        print(_reading_report(content))
-    first, *translations = _summary(content, pages).splitlines()
+        print(_reading_report(content, root))
+    first, *translations = _summary(content, pages, interface).splitlines()
     print("\n".join([first + warnings, *translations]))
     return 0
 
 
-def _reading_report(content: Content) -> str:
+def _reading_report(content: Content, root: Path) -> str:
     lines = [f"Reading level (Flesch-Kincaid grade; the guide's ceiling is {GRADE_CEILING}) and reading time:"]
     width = max(len(path) for path in content.sources.values())
     for slug, topic in content.topics.items():
@@ -173,10 +196,11 @@ def _reading_report(content: Content) -> str:
             continue
         formula, floor = READING_EASE[translation.lang]
         lines.append(f"Reading ease in {translation.name} ({formula}; the guide's floor is {floor}):")
-        for slug, topic in translation.topics.items():
-            ease = reading_ease(running_text(topic), translation.lang)
+        eases = translated_ease(translation, root)
+        width = max(width, *map(len, eases))
+        for path, ease in eases.items():
             low = "  <- below the floor: shorten sentences, use shorter words" if ease < floor else ""
-            lines.append(f"  {translation.sources[slug]:{width}} ease {ease:5.1f}{low}")
+            lines.append(f"  {path:{width}} ease {ease:5.1f}{low}")
     return "\n".join(lines)
 
 
@@ -193,7 +217,9 @@ def github_annotation(problem: Problem) -> str:
     return f"::{problem.severity} {props}::{escape(problem.message)}"
 
 
-def _summary(content: Content, pages: dict[str, TranslatedFile] | None = None) -> str:
+def _summary(
+    content: Content, pages: dict[str, TranslatedFile] | None = None, interface: dict[str, TranslatedFile] | None = None
+) -> str:
     files = len(content.topics) + 1 + bool(content.glossary)
     glossary = f", {len(content.glossary)} glossary terms" if content.glossary else ""
     lines = [
@@ -217,6 +243,13 @@ def _summary(content: Content, pages: dict[str, TranslatedFile] | None = None) -
             f"{folders}: {len(pages)} translated pages checked "
             f"({reviewed} reviewed, {len(pages) - reviewed} machine-assisted, {stale} stale)"
         )
+    if interface:
+        reviewed = sum(record.status == "reviewed" for record in interface.values())
+        stale = sum(record.stale for record in interface.values())
+        lines.append(
+            f"interface text ({', '.join(interface)}): {len(interface)} translated files checked "
+            f"({reviewed} reviewed, {len(interface) - reviewed} machine-assisted, {stale} stale)"
+        )
     return "\n".join(lines)
 
 
@@ -232,6 +265,14 @@ def translation_hash(root: Path, files: list[Path], update: bool) -> int:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(given)
         if path.parent in page_folders:  # a page outside content/: its version is its English twin's text
             failed |= _page_hash(root, path, rel, page_folders[path.parent], update)
+            continue
+        interface = {file.path: file for file in interface_files(root)}.get(rel)
+        if interface is not None:  # a strings file or a project's navigation (interface_text.py)
+            version = interface.english_version(root)
+            if update:
+                failed |= _write_source(root, path, rel, version, at=interface.header_at)
+            else:
+                print(f'{rel}: source: "{version}"  (the words of {interface.english} now)')
             continue
         english = root / "content" / path.name  # a translation's twin, or the English file itself
         if path.parent not in languages | {(root / "content").resolve()} or not english.is_file():
@@ -273,17 +314,19 @@ def _page_hash(root: Path, path: Path, rel: str, lang: str, update: bool) -> int
     return _write_source(root, path, rel, version, doc)
 
 
-def _write_source(root: Path, path: Path, rel: str, version: str, doc=None) -> int:
+def _write_source(root: Path, path: Path, rel: str, version: str, doc=None, at: tuple = ("translation",)) -> int:
     """Set translation.source in a translated file (or, given its front matter's document, a translated
-    page), changing nothing else in it."""
+    page; or the header at `at` of a file of interface text), changing nothing else in it."""
     if doc is None:
         doc, _ = load_file(path, root) if path.is_file() else (None, [])
-    header = doc.data.get("translation") if doc is not None and isinstance(doc.data, dict) else None
+    header = doc.data if doc is not None else None
+    for part in at:
+        header = header.get(part) if isinstance(header, dict) else None
     if not isinstance(header, dict) or "source" not in header:
         header = f'translation: {{source: "{version}", status: machine-assisted}}'
         print(f"{rel}: add a header first: {header}", file=sys.stderr)
         return 1
-    line, column = doc.position(("translation", "source"))
+    line, column = doc.position((*at, "source"))
     lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
     text = lines[line - 1]
     value = re.compile(r"\"[^\"]*\"|'[^']*'|[^\s#,}]+").match(text, column - 1)

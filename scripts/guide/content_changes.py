@@ -14,7 +14,7 @@ from .page_text import align, block_changes, escape, shortened, similar, word_di
 from .pages import AFTERCARE_SHEET, EMBED_DIR
 from .problems import field_path
 from .readability import measure, reading_ease, running_text
-from .render import edition, format_reference, plain_text
+from .render import edition, plain_text, reference_for_editors
 from .review_pack import statements
 from .translate import TranslatedFile, model_for, text_leaves
 from .validate import Content
@@ -135,7 +135,7 @@ def reference_changes(before: Content, after: Content) -> list[str]:
             continue
         if old is None or new is None:
             verb = "Added" if old is None else "Removed"
-            lines.append(f"- {verb} `{ref_id}`: {escape(plain_text(format_reference(new or old)))}")
+            lines.append(f"- {verb} `{ref_id}`: {escape(reference_for_editors(new or old))}")
             continue
         fields = [name for name in type(new).model_fields if getattr(old, name) != getattr(new, name)]
         details = "; ".join(
@@ -148,7 +148,7 @@ def reference_changes(before: Content, after: Content) -> list[str]:
 def named_references(content: Content, ids: set[str]) -> list[str]:
     """The references a list of changes names, in full, so a reviewer can look them up."""
     return [
-        f"- `{ref_id}`: {escape(plain_text(format_reference(content.references[ref_id])))}"
+        f"- `{ref_id}`: {escape(reference_for_editors(content.references[ref_id]))}"
         for ref_id in sorted(ids)
         if ref_id in content.references
     ]

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from guide import editions  # noqa: E402
 from guide.meta import escaped  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
-from guide.render import TEMPLATES, edition, page_sources, render_edition  # noqa: E402
+from guide.render import TEMPLATES, edition, page_sources, render_edition, role  # noqa: E402
 from guide.translate import page_translation  # noqa: E402
 from guide.validate import load_content  # noqa: E402
 
@@ -123,6 +123,8 @@ def _checked_translation(page: Page, config: MkDocsConfig) -> None:
     record = page_translation(_root(config), source, lang)
     if record is None:
         raise PluginError(f"{source}: its translation header is missing or not valid: run `make check` to see why")
+    if "reviewed_by" in record:  # a role, by its English name: said in the page's language
+        record["reviewed_by"] = role(record["reviewed_by"], lang)
     page.meta["translation"] = record
 
 

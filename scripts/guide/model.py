@@ -6,6 +6,7 @@ their field descriptions are what an editor reads (error messages, and later the
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal, get_args
 
@@ -468,13 +469,76 @@ class OptionsTopic(Topic):
 # ── the bibliography ─────────────────────────────────────────────────────────────────────────
 
 
+# A date written in words ("25 November 2024", "December 2015") in a reference's own words: every edition
+# writes a date in its own language, so a reference gives its dates in `dates`.
+_WRITTEN_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _no_written_date(text: str | None) -> str | None:
+    found = _WRITTEN_DATE.search(text or "")
+    if found:
+        raise ValueError(
+            f"'{found.group(0)}' is a date written in words: give it in the reference's dates (for example"
+            " 'published: 2024-11-25'), so each edition writes it in its own language"
+        )
+    return text
+
+
+SourceWords = Annotated[Line, AfterValidator(_no_written_date)]
+
+
+class SourceDates(Strict):
+    """The days a source gives, each as YYYY-MM-DD. A page writes them in its own language, with what each
+    day was (references.dates in scripts/templates/strings/<lang>.yml), in this order."""
+
+    published: CalendarDate | None = Field(None, description="The day it was published, as the source shows it.")
+    published_online: CalendarDate | None = Field(None, description="The day it was published online, before print.")
+    draft: CalendarDate | None = Field(None, description="The day its draft was published.")
+    updated: CalendarDate | None = Field(None, description="The day the source says it was last updated.")
+    reviewed: CalendarDate | None = Field(None, description="The day the page says it was last reviewed.")
+    decided: CalendarDate | None = Field(None, description="The day a regulator's decision was made.")
+    asked: CalendarDate | None = Field(None, description="The day a parliamentary question was asked.")
+    answered: CalendarDate | None = Field(None, description="The day a parliamentary question was answered.")
+    royal_assent: CalendarDate | None = Field(None, description="The day an Act of a UK parliament became law.")
+    in_force: CalendarDate | None = Field(None, description="The day a law or rule came into force.")
+
+
+# The languages a source may be written in. A source not in English says so on every page, in the page's
+# language (references.written_in in scripts/templates/strings/<lang>.yml): add a language there too.
+SourceLanguage = Literal["en", "es"]
+
+
 class Reference(Strict):
+    """A source, shown in every edition in the words and language it was published in (title, authors,
+    where), marked with that language for screen readers; its dates are written in each page's language."""
+
     id: Slug = Field(description="A short id cited from pages, for example 'alam-2014'.")
-    authors: Line | None = Field(None, description="Authors as listed in the fact sheet; leave out if not known.")
-    title: Line = Field(description="Title of the article or page.")
-    published_in: Line | None = Field(None, description="Journal, website or organisation.")
+    authors: SourceWords | None = Field(
+        None, description="Authors as listed in the fact sheet; leave out if not known."
+    )
+    title: SourceWords = Field(description="Title of the article or page.")
+    published_in: SourceWords | None = Field(
+        None,
+        description=(
+            "Journal, or the website's address (fda.gov), as the source names it: not words of our own such as"
+            " 'FDA website', which a reader of another edition would read in English."
+        ),
+    )
     year: Annotated[StrictInt, Field(ge=1900, le=2100)] | None = Field(None, description="Year of publication.")
-    details: Line | None = Field(None, description="Volume, issue, pages or date, as listed in the fact sheet.")
+    details: SourceWords | None = Field(
+        None,
+        description="Volume, issue and pages, or the source's own number (a docket, a form). Dates go in dates.",
+    )
+    dates: SourceDates | None = Field(
+        None, description="Days the source gives (published, updated, ...), each as YYYY-MM-DD."
+    )
+    language: SourceLanguage = Field(
+        "en", description="The language the source is written in: 'en' (English, the default) or 'es' (Spanish)."
+    )
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[A-Za-z0-9._;:/-]+$")] | None = Field(
         None, description="DOI without 'doi:' or a link, for example 10.1001/jamadermatol.2013.8687."
     )
@@ -482,7 +546,13 @@ class Reference(Strict):
     url: Annotated[str, StringConstraints(pattern=_WEB_ADDRESS)] | None = Field(
         None, description="Web address of the source, starting https://."
     )
-    note: Text | None = Field(None, description="A caution about the source, for example missing details.")
+    note: Text | None = Field(
+        None,
+        description=(
+            "For editors and reviewers: where the details were seen, what is missing or still to verify. Never"
+            " shown on the guide's pages; the review pack shows it."
+        ),
+    )
 
 
 class Bibliography(Strict):

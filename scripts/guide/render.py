@@ -151,7 +151,7 @@ def _translation_record(content: Content, lang: str, name: str) -> dict | None:
     reviewed = all(record.status == "reviewed" for record in records)
     meta = {"status": "reviewed" if reviewed else "machine-assisted", "stale": any(record.stale for record in records)}
     if reviewed:
-        meta["reviewed_by"] = ", ".join(dict.fromkeys(str(record.reviewed_by) for record in records))
+        meta["reviewed_by"] = ", ".join(dict.fromkeys(role(str(record.reviewed_by), lang) for record in records))
     return meta
 
 
@@ -239,10 +239,12 @@ def plain_text(markdown: str) -> str:
 @cache
 def strings(lang: str = "en") -> dict:
     """The interface text of one language (templates/strings/<lang>.yml), as nested dicts: a key
-    missing there is a KeyError in Python and an error in a template (StrictUndefined). Shared:
-    do not change it."""
+    missing there is a KeyError in Python and an error in a template (StrictUndefined). A translation's
+    `translation` header (interface_text.py) is not interface text and is left out. Shared: do not change it."""
     with (STRINGS / f"{lang}.yml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
+        words = yaml.safe_load(file)
+    words.pop("translation", None)
+    return words
 
 
 def _environment(lang: str = "en") -> Environment:
@@ -266,10 +268,10 @@ def _environment(lang: str = "en") -> Environment:
         weekday_date=lambda value: weekday_date(value, lang),
         add_weeks=lambda value, weeks: value + timedelta(weeks=weeks),
         yaml_text=lambda value: json.dumps(value, ensure_ascii=False),  # JSON's \ud83d pairs are not YAML
-        reference=format_reference,
+        reference=lambda ref: format_reference(ref, lang),
         depth_text=lambda depth: depth_text(depth, t),
         days_text=lambda stage: days_text(stage.from_day, stage.to_day, t),
-        role=lambda name: t["review"]["roles"].get(name, name),  # a reviewer's role, in this language
+        role=lambda name: role(name, lang),
         regulators_for=lambda regulators: regulators_for(regulators, lang),
         reportable=lambda what: t["reporting"]["things"][what],
         spoken_list=lambda words: spoken_list(words, t["reporting"]["and"]),
@@ -385,6 +387,11 @@ def _number_citations(env: Environment, body: str, references: dict[str, Referen
     return body.replace(_REFERENCES, listing.strip())
 
 
+def role(name: str, lang: str = "en") -> str:
+    """A reviewer's role (by its English name) in the words of `lang` (review.roles in the strings file)."""
+    return strings(lang)["review"]["roles"].get(name, name)
+
+
 def long_date(value: date, lang: str = "en") -> str:
     """25 November 2026 (es: 25 de noviembre de 2026): day first, month in words, so no reader misreads
     it. Month names come from the strings file, not the machine's locale."""
@@ -399,8 +406,12 @@ def weekday_date(value: date, lang: str = "en") -> str:
     return words["weekday"].format(weekday=words["weekdays"][value.weekday()], date=long_date(value, lang))
 
 
-def format_reference(ref: Reference) -> str:
-    """A reference in the usual medical style, leaving out whatever the bibliography lacks."""
+def format_reference(ref: Reference, lang: str = "en", *, marked: bool = True) -> str:
+    """A reference in the usual medical style for a reader of `lang`, leaving out whatever the bibliography
+    lacks: the source's own words (authors, title, where and when published) in its language, marked with
+    it for screen readers when the page's language differs (unless `marked` is False); then its dates and,
+    for a source not in English, its language, in the reader's words (references in the strings file);
+    then its links. Its note is for editors: never shown (reference_for_editors shows it)."""
     parts = []
     if ref.authors:
         parts.append(ref.authors.rstrip(".") + ".")
@@ -409,6 +420,13 @@ def format_reference(ref: Reference) -> str:
     when = ";".join(str(x) for x in (ref.year, ref.details) if x)
     if where or when:
         parts.append(" ".join(x for x in (where, when + "." if when else "") if x))
+    own = " ".join(parts)
+    words = strings(lang)["references"]
+    parts = [f'<span lang="{ref.language}">{own}</span>' if marked and ref.language != lang else own]
+    for kind, day in (ref.dates.model_dump(exclude_none=True) if ref.dates else {}).items():
+        parts.append(words["dates"][kind].format(date=long_date(day, lang)))
+    if ref.language != "en":
+        parts.append(words["written_in"][ref.language])
     links = []
     if ref.doi:
         links.append(f"[doi:{ref.doi}](https://doi.org/{ref.doi})")
@@ -418,6 +436,11 @@ def format_reference(ref: Reference) -> str:
         links.append(f"<{ref.url}>")
     if links:
         parts.append(" ".join(links))
-    if ref.note:
-        parts.append(f"*{ref.note.rstrip('.')}.*")
     return " ".join(parts)
+
+
+def reference_for_editors(ref: Reference) -> str:
+    """A reference as plain text with its note, for the documents editors and reviewers read (the review
+    pack, `make changes`): what no page shows."""
+    text = plain_text(format_reference(ref, marked=False))
+    return f"{text} *Note: {ref.note.rstrip('.')}.*" if ref.note else text

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import Reference, Topic
-from .render import format_reference, long_date, plain_text
+from .render import long_date, plain_text, reference_for_editors
 from .validate import Content
 
 FACT_SHEETS = ("microneedling-facts.md", "microneedling-facts-2.md")
@@ -199,7 +199,7 @@ def _suggestion(concern: dict) -> str:
 
 
 def _source(ref: Reference, sheets: FactSheets) -> str:
-    text = plain_text(format_reference(ref))
+    text = reference_for_editors(ref)
     label = sheets.entry_for(ref)
     if not label and (ref.note or "").startswith(READ_DIRECTLY):
         return f"{text} — *read directly, not from the fact sheets: check it against its page*"

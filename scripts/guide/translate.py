@@ -36,11 +36,14 @@ import types
 import typing
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from .checks import FILE_NAME, check_glossary, explain_all, unknown
 from .load import Document, Location, load_file
 from .markup import link_targets, normalise
 from .model import KINDS, Glossary, Line, Strict, Term, Text, Topic
@@ -63,6 +66,14 @@ _WORD_MARKS = [Text.__metadata__[-1], Line.__metadata__[-1]]  # the checks that 
 # ── the translation header and the language file ─────────────────────────────────────────────
 
 
+@cache
+def reviewer_roles() -> tuple[str, ...]:
+    """The reviewers' roles every edition can name (review.roles in scripts/templates/strings/en.yml, whose keys
+    every language's file has: tests/unit/test_strings.py)."""
+    with (Path(__file__).resolve().parent.parent / "templates" / "strings" / "en.yml").open(encoding="utf-8") as file:
+        return tuple(yaml.safe_load(file)["review"]["roles"])
+
+
 class TranslationHeader(Strict):
     """What a translated file follows, and who has checked it."""
 
@@ -81,8 +92,22 @@ class TranslationHeader(Strict):
     )
     reviewed_by: Line | None = Field(
         None,
-        description="Only with status: reviewed. Who reviewed it: a role such as 'Spanish reviewer', never a name.",
+        description=(
+            "Only with status: reviewed. Who reviewed it: a role such as 'Medical translator' or 'Spanish reviewer'"
+            " (review.roles in scripts/templates/strings/en.yml), never a name."
+        ),
     )
+
+    @field_validator("reviewed_by")
+    @classmethod
+    def _known_role(cls, role: str | None) -> str | None:
+        if role is not None and role not in reviewer_roles():
+            roles = ", ".join(f"'{name}'" for name in reviewer_roles())
+            raise ValueError(
+                f"'{role}' is not a reviewer's role the guide can name in every language: use {roles}, or add the role"
+                " to review.roles in every file in scripts/templates/strings/"
+            )
+        return role
 
     @model_validator(mode="after")
     def _reviewer(self) -> TranslationHeader:
@@ -342,11 +367,14 @@ def merge(english: object, other: object, model_class: type[BaseModel]) -> BaseM
     return model_class.model_validate(merge_data(english, other, model_class))
 
 
-def stale_problem(doc: Document, header: TranslationHeader, current: str) -> Problem | None:
-    """A warning at `translation.source` when the English words have changed since the translation."""
+def stale_problem(
+    doc: Document, header: TranslationHeader, current: str, at: Location = ("translation",)
+) -> Problem | None:
+    """A warning at the header's `source` (the header is at `at`) when the English words have changed
+    since the translation."""
     if header.source == current:
         return None
-    loc = ("translation", "source")
+    loc = (*at, "source")
     message = (
         f"the English file has changed since this translation (it follows {header.source}, the English is now"
         f" {current}): compare the two, update the words, then set source to {current}"
@@ -429,8 +457,6 @@ def load_translations(
 
 
 def _load_language(root: Path, folder: Path, english: dict, pages: set[str]) -> tuple[Translation | None, list]:
-    from .validate import _FILE_NAME, _check_glossary, _explain_all, _unknown  # validate imports this module
-
     rel_folder = folder.relative_to(root).as_posix()
     problems: list[Problem] = []
     settings, settings_doc = None, None
@@ -441,7 +467,7 @@ def _load_language(root: Path, folder: Path, english: dict, pages: set[str]) -> 
             try:
                 settings = LanguageSettings.model_validate(settings_doc.data)
             except ValidationError as err:
-                problems += _explain_all(settings_doc, LanguageSettings, err.errors())
+                problems += explain_all(settings_doc, LanguageSettings, err.errors())
     else:
         message = f"missing: a translation folder needs {LANGUAGE_FILE}, with the language's name and complete: false"
         problems.append(Problem(f"{rel_folder}/{LANGUAGE_FILE}", 1, 1, "", message))
@@ -453,7 +479,7 @@ def _load_language(root: Path, folder: Path, english: dict, pages: set[str]) -> 
             continue
         if path.suffix == ".yaml":
             message = f"content files end in .yml: rename it to {path.stem}.yml"
-        elif not _FILE_NAME.match(path.name):
+        elif not FILE_NAME.match(path.name):
             message = f"{rel_folder}/ holds only .yml files named like the English file they translate, like 'faq.yml'"
         elif path.name in NOT_TRANSLATED:
             message = "references are not translated (titles stay in the language they were published in): delete it"
@@ -477,9 +503,9 @@ def _load_language(root: Path, folder: Path, english: dict, pages: set[str]) -> 
         model_class = model_for(path.name)
         found, merged, header = _check_file(doc, en_doc, model_class)
         if merged is not None:
-            found += _link_problems(doc, model_class, pages, _unknown)
+            found += _link_problems(doc, model_class, pages)
             if isinstance(merged, Glossary):
-                found += _check_glossary(doc, merged)
+                found += check_glossary(doc, merged)
                 glossary = tuple(merged.terms)
             else:
                 topics[path.stem] = merged
@@ -510,8 +536,6 @@ def _load_language(root: Path, folder: Path, english: dict, pages: set[str]) -> 
 
 def _check_file(doc: Document, en_doc: Document, model_class: type[BaseModel]):
     """(problems, the merged model or None, the header or None) for one translated file."""
-    from .validate import _explain_all
-
     if not isinstance(doc.data, dict):
         return [Problem(doc.path, 1, 1, "", "must be a group of 'field: value' lines")], None, None
     problems, header = [], None
@@ -521,18 +545,18 @@ def _check_file(doc: Document, en_doc: Document, model_class: type[BaseModel]):
         errors = err.errors()
         if "translation" not in doc.data:
             errors = [{**error, "type": "missing", "loc": ("translation",)} for error in errors[:1]]
-        problems += _explain_all(doc, TranslationFile, errors)
+        problems += explain_all(doc, TranslationFile, errors)
     problems += word_problems(en_doc.data, doc, model_class)
     if any(p.severity == "error" for p in problems):
         return problems, None, header
     try:
         merged = merge(en_doc.data, doc.data, model_class)
     except ValidationError as err:
-        return problems + _explain_all(doc, model_class, err.errors()), None, header
+        return problems + explain_all(doc, model_class, err.errors()), None, header
     return problems, merged, header
 
 
-def _link_problems(doc: Document, model_class: type[BaseModel], pages: set[str], unknown) -> list[Problem]:
+def _link_problems(doc: Document, model_class: type[BaseModel], pages: set[str]) -> list[Problem]:
     """Links in translated words point at the same page files as the English (aftercare.md)."""
     words = {key: value for key, value in doc.data.items() if key != "translation"}
     problems = []
@@ -639,8 +663,6 @@ def front_matter_document(path: Path, root: Path) -> tuple[Document | None, list
 
 def _check_page(root: Path, rel: str, lang: str) -> tuple[TranslatedFile | None, list[Problem]]:
     """The record of one translated page, and its problems (at the page's path:line:col)."""
-    from .validate import _explain_all
-
     english = english_twin(rel, lang)
     if not (root / english).is_file():
         message = f"there is no English page {english} to translate: rename or delete this file"
@@ -656,7 +678,7 @@ def _check_page(root: Path, rel: str, lang: str) -> tuple[TranslatedFile | None,
     try:
         header = PageTranslationFile.model_validate({"translation": doc.data["translation"]}).translation
     except ValidationError as err:
-        return None, problems + _explain_all(doc, PageTranslationFile, err.errors())
+        return None, problems + explain_all(doc, PageTranslationFile, err.errors())
     record = TranslatedFile(rel, header.status, header.reviewed_by, header.source, current)
     if stale := stale_problem(doc, header, current):
         problems.append(stale)

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .checks import FILE_NAME, check_glossary, explain_all, unknown
 from .docs_check import docs_problems
 from .load import Document, load_file
 from .markup import link_targets
 from .model import KINDS, AftercareTopic, Bibliography, FrequencyTopic, Glossary, Reference, RisksTopic, Term, Topic
 from .pages import generated_names
-from .problems import ContentError, Problem, field_path, shorten
+from .problems import ContentError, Problem, field_path
 from .translate import Translation, load_translations
-
-_FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
         try:
             models[path.name] = (doc, model_class.model_validate(doc.data))
         except ValidationError as err:
-            problems += _explain_all(doc, model_class, err.errors())
+            problems += explain_all(doc, model_class, err.errors())
     if "references.yml" not in models and not any(p.path.endswith("references.yml") for p in problems):
         problems.append(Problem(f"{content_dir}/references.yml", 1, 1, "", "the bibliography file is missing"))
     if problems:
@@ -65,7 +62,7 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
     if "glossary.yml" in models:  # optional: words explained as tooltips
         glossary_doc, glossary_model = models.pop("glossary.yml")
         assert isinstance(glossary_model, Glossary)
-        problems += _check_glossary(glossary_doc, glossary_model)
+        problems += check_glossary(glossary_doc, glossary_model)
         glossary = tuple(glossary_model.terms)
     content = Content(
         glossary=glossary,
@@ -106,7 +103,7 @@ def _content_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]]
             message = f"content files end in .yml: rename it to {path.stem}.yml"
             if (folder / f"{path.stem}.yml").exists():
                 message += f" (and merge it with the {path.stem}.yml that is already there)"
-        elif not _FILE_NAME.match(path.name):
+        elif not FILE_NAME.match(path.name):
             message = "content/ holds only .yml files named in lower-case letters, digits and hyphens, like 'faq.yml'"
         elif path.name not in KINDS and path.stem in taken:
             message = f"'{path.stem}' is already the name of another page of the guide: choose another file name"
@@ -121,115 +118,6 @@ def _docs(root: Path) -> list[Path]:
     """The hand-written pages and folders in docs/ (none in a test's bare content folder)."""
     docs = root / "docs"
     return list(docs.iterdir()) if docs.is_dir() else []
-
-
-# ── schema errors, in plain words ────────────────────────────────────────────────────────────
-
-
-def _explain_all(doc: Document, model_class: type[BaseModel], errors: list[dict]) -> list[Problem]:
-    """Explain each error, but say a misspelt field once: as unknown (with the suggestion), not also as missing."""
-    misspelt = set()
-    for error in errors:
-        if error["type"] == "extra_forbidden":
-            loc = tuple(error["loc"])
-            allowed = _allowed_fields(model_class, loc[:-1])
-            misspelt.update(loc[:-1] + (m,) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6))
-    return [
-        _explain(doc, model_class, e) for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)
-    ]
-
-
-def _explain(doc: Document, model_class: type[BaseModel], error: dict) -> Problem:
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    ctx = error.get("ctx", {})
-    got = shorten(error.get("input"))
-    line, column = doc.position(loc)
-    name = shorten(loc[-1]) if loc else ""
-
-    if kind == "missing":
-        line, column = doc.key_position(loc[:-1]) if loc[:-1] else (1, 1)
-        message = f"'{name}' is missing: add it ({_describe(model_class, loc)})"
-    elif kind == "extra_forbidden":
-        line, column = doc.key_position(loc)
-        allowed = _allowed_fields(model_class, loc[:-1])
-        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
-        message = f"unknown field '{name}': {hint}"
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"must be a whole number, like 4 (got {got!r})"
-    elif kind in ("string_type",):
-        message = f"must be text (got {got!r}); put quotes around it if it is meant as text"
-    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        message = f"must be a real date written YYYY-MM-DD, like 2026-11-25 (got {got!r})"
-    elif kind == "literal_error":
-        message = f"must be one of {ctx.get('expected')} (got {got!r})"
-    elif kind in ("list_type",):
-        message = "must be a list: put each item on its own line starting with '- '"
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = "must be a group of 'field: value' lines, indented under it"
-    elif kind == "too_short":
-        message = "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} items"
-    elif kind == "string_too_short":
-        message = "must not be empty"
-    elif kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
-        length = len(error["input"])
-        message = f"is too long: keep it under {ctx.get('max_length')} characters (it has {length})"
-    elif kind == "string_pattern_mismatch":
-        message = _pattern_message(str(name), got)
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = {"greater_than_equal": "at least", "less_than_equal": "at most"}.get(kind, kind.replace("_", " "))
-        message = f"must be {word} {limit} (got {got!r})"
-    elif kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-    else:
-        message = error["msg"]
-    return Problem(doc.path, line, column, field_path(loc), message)
-
-
-def _pattern_message(name: str, got: object) -> str:
-    if name == "doi":
-        return f"must be a bare DOI like 10.1001/jamadermatol.2013.8687 (got {got!r})"
-    if name == "pmid":
-        return f"must be a PubMed number, digits only (got {got!r})"
-    if name == "url":
-        return f"must be a web address starting https:// (got {got!r})"
-    return f"must be lower-case letters, digits and hyphens, like 'acne-scars' (got {got!r})"
-
-
-def _sub_model(model_class: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model that holds the field at loc (following nested models and lists)."""
-    current: object = model_class
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(part)
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: object) -> object:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if isinstance(found, type) and issubclass(found, BaseModel):
-            return found
-    return annotation
-
-
-def _allowed_fields(model_class: type[BaseModel], loc: tuple) -> list[str]:
-    holder = _sub_model(model_class, loc) if loc else model_class
-    return list(holder.model_fields) if holder else []
-
-
-def _describe(model_class: type[BaseModel], loc: tuple) -> str:
-    holder = _sub_model(model_class, loc[:-1]) if loc[:-1] else model_class
-    field = holder.model_fields.get(loc[-1]) if holder else None
-    return (field.description or "required") if field else "required"
 
 
 # ── cross-references ─────────────────────────────────────────────────────────────────────────
@@ -258,17 +146,17 @@ def _check_topic(doc: Document, topic: Topic, content: Content, pages: set[str])
         parent, last = loc[:-1], loc[-1]
         if isinstance(last, int) and parent and parent[-1] == "cites":
             if value not in content.references:
-                report(loc, _unknown("reference", value, content.references, "content/references.yml"))
+                report(loc, unknown("reference", value, content.references, "content/references.yml"))
         if (isinstance(last, int) and parent == ("related",)) or last in ("see", "care_cards_from"):
             if value is not None and value not in content.topics:
-                report(loc, _unknown("topic", value, content.topics, "content/"))
+                report(loc, unknown("topic", value, content.topics, "content/"))
         if isinstance(last, int) and parent == ("related",) and value == Path(doc.path).stem:
             report(loc, "a page cannot list itself as related")
         if isinstance(value, str):
             for target in link_targets(value):
                 page = target.split("#", 1)[0]
                 if page.endswith(".md") and page.removesuffix(".md") not in pages:
-                    report(loc, _unknown("page", page, sorted(f"{name}.md" for name in pages), "the guide"))
+                    report(loc, unknown("page", page, sorted(f"{name}.md" for name in pages), "the guide"))
     if topic.care_cards_from in content.topics and not content.topics[topic.care_cards_from].care_cards:
         report(("care_cards_from",), f"content/{topic.care_cards_from}.yml has no care_cards to show")
     if topic.care_cards_from and topic.care_cards:
@@ -295,7 +183,7 @@ def _check_topic(doc: Document, topic: Topic, content: Content, pages: set[str])
             if ids.count(concern.id) > 1 and ids.index(concern.id) != index:
                 report(loc + ("id",), f"id '{concern.id}' is used by another concern")
         if topic.default_concern not in ids:
-            report(("default_concern",), _unknown("concern", topic.default_concern, ids, "concerns"))
+            report(("default_concern",), unknown("concern", topic.default_concern, ids, "concerns"))
     return problems
 
 
@@ -344,14 +232,14 @@ def area_problems(frequency: Loaded | None, aftercare: Loaded | None) -> list[Pr
             areas.setdefault(area.id, index)
             for step_index, step in enumerate(area.stages):
                 if step.stage not in stage_ids:
-                    message = _unknown("stage", step.stage, stage_ids, "the timeline")
+                    message = unknown("stage", step.stage, stage_ids, "the timeline")
                     problems.append(_located(doc, ("areas", index, "stages", step_index, "stage"), message))
     if frequency is not None and isinstance(frequency[1], FrequencyTopic):
         doc, topic = frequency
         for index, concern in enumerate(topic.concerns):
             if concern.aftercare_area is not None and concern.aftercare_area not in areas:
                 where = "the areas of content/aftercare.yml"
-                message = _unknown("aftercare area", concern.aftercare_area, list(areas), where)
+                message = unknown("aftercare area", concern.aftercare_area, list(areas), where)
                 problems.append(_located(doc, ("concerns", index, "aftercare_area"), message))
     return problems
 
@@ -365,7 +253,7 @@ def edition_problems(risks: Loaded | None, editions: set[str]) -> list[Problem]:
         _located(
             doc,
             ("reporting", "regulators", index, "editions", n),
-            _unknown("edition", code, editions, f"the guide's editions ({', '.join(sorted(editions))})"),
+            unknown("edition", code, editions, f"the guide's editions ({', '.join(sorted(editions))})"),
         )
         for index, regulator in enumerate(topic.reporting.regulators)
         for n, code in enumerate(regulator.editions)
@@ -403,19 +291,6 @@ def _check_bibliography(doc: Document, bibliography: Bibliography) -> list[Probl
     return problems
 
 
-def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
-    problems, seen = [], {}
-    for index, entry in enumerate(glossary.terms):
-        for offset, word in enumerate([entry.term, *entry.also]):
-            key = word.casefold()  # "Collagen" and "collagen" would show two tooltips for one word
-            if key in seen:
-                loc = ("terms", index, "term") if offset == 0 else ("terms", index, "also", offset - 1)
-                message = f"'{word}' is already explained by term {seen[key]} (letter case does not count)"
-                problems.append(Problem(doc.path, *doc.position(loc), field_path(loc), message))
-            seen.setdefault(key, index)
-    return problems
-
-
 def _unused_references(doc: Document, bibliography: Bibliography, content: Content) -> list[Problem]:
     cited = set()
     for topic in content.topics.values():
@@ -436,9 +311,3 @@ def _unused_references(doc: Document, bibliography: Bibliography, content: Conte
                 )
             )
     return problems
-
-
-def _unknown(what: str, value: object, known, where: str) -> str:
-    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
-    hint = f": did you mean '{close[0]}'?" if close else f" in {where}"
-    return f"unknown {what} '{shorten(value)}'{hint}"

@@ -8,7 +8,8 @@ README.md, "Search", has how many of them the search found before the guide fed 
 
 The Spanish edition (/es/) has its own index and its own table, QUERIES_ES: the words of the fact
 sheet's section 24, "Spanish terms", and the everyday words Spanish-speaking readers type, some
-without their accents. Each is typed on a Spanish page, and every result must be a Spanish page.
+without their accents, in Spain and in Latin America. Each is typed on a Spanish page, and every
+result must be a Spanish page.
 """
 
 from __future__ import annotations
@@ -128,7 +129,47 @@ QUERIES_ES: list[tuple[str, tuple[str, ...]]] = [
     # choosing and paying
     ("precio", ("choosing-a-practitioner",)),
     ("cuánto cuesta", ("choosing-a-practitioner",)),
+    # words of Latin American readers (issue 20): everyday and regional forms for the same questions
+    ("maquillarme", ("aftercare", "what-to-expect")),
+    ("granitos", ("risks", "aftercare", "benefits")),  # small spots after a session, or acne
+    ("espinillas", ("benefits", "risks", "aftercare")),  # pimples, in much of Latin America
+    ("barros", ("benefits", "risks")),  # pimples, in Mexico
+    ("cicatrices de granos", ("benefits",)),
+    ("roacutan", ("risks",)),  # the brand of isotretinoin, typed without its accent
+    ("fuegos labiales", ("risks",)),  # cold sores, in Mexico
+    ("dando pecho", ("risks",)),
+    ("amamantando", ("risks",)),
+    ("anticoagulantes", ("risks",)),
+    ("botox", ("risks", "combining")),
+    ("bloqueador solar", ("aftercare",)),  # sunscreen, in Mexico, Peru and elsewhere
+    ("moretones", ("risks", "what-to-expect", "aftercare")),  # bruises (Spain: "moratones")
+    ("comezón", ("aftercare", "risks", "what-to-expect")),  # itching
+    ("paño", ("benefits",)),  # melasma, in Colombia and Mexico
+    ("caída del cabello", ("benefits",)),
+    ("calvicie", ("benefits",)),
+    ("próximo turno", ("frequency", "calculator")),  # the next appointment, in Argentina and Uruguay
+    ("cuánto sale", ("choosing-a-practitioner",)),  # how much it costs, in Argentina and Uruguay
 ]
+
+# Latin American words that find no answering page until content/es/ has them as search_words or in its
+# text: the Spanish words helper of issue 20 (branch issue-20-words) adds them. Strict: once a word
+# finds its page, the mark must go.
+AWAITING_SPANISH_WORDS = {
+    "maquillarme", "granitos", "espinillas", "barros", "cicatrices de granos", "roacutan", "fuegos labiales",
+    "dando pecho", "amamantando", "anticoagulantes", "botox", "moretones", "comezón", "paño", "calvicie",
+    "próximo turno",
+}  # fmt: skip
+
+
+def _spanish_rows() -> list:
+    reason = "its search_words land with the Spanish words helper's branch (issue-20-words)"
+    return [
+        pytest.param(query, answers, id=query, marks=pytest.mark.xfail(strict=True, reason=reason))
+        if query in AWAITING_SPANISH_WORDS
+        else pytest.param(query, answers, id=query)
+        for query, answers in QUERIES_ES
+    ]
+
 
 # Material's words around the search box, per edition: the dialog's name, the result list's text
 # while the box is empty, and while the index loads.
@@ -224,7 +265,7 @@ def test_the_table_is_big_enough_and_names_real_pages(built_site):
             assert (built_site / slug / "index.html").exists(), f"{slug} is not a page of the site"
 
 
-@pytest.mark.parametrize(("query", "answers"), QUERIES_ES, ids=[q for q, _ in QUERIES_ES])
+@pytest.mark.parametrize(("query", "answers"), _spanish_rows())
 def test_a_spanish_readers_words_find_the_answering_spanish_page(search_page_es, query, answers):
     found = result_paths(search_page_es, query)
     top = [path.strip("/").split("/")[-1] or "index" for path in found[:3]]
@@ -255,6 +296,7 @@ def test_each_edition_searches_its_own_pages(browser, site_url):
 
 def test_the_spanish_table_is_big_enough_and_names_real_pages(built_site):
     assert len(QUERIES_ES) >= 15
+    assert AWAITING_SPANISH_WORDS <= {query for query, _ in QUERIES_ES}
     for _, answers in QUERIES_ES:
         for slug in answers:
             assert (built_site / "es" / slug / "index.html").exists(), f"es/{slug} is not a page of the site"

@@ -6,11 +6,12 @@ import json
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
 from guide.embed import split_front_matter
 from guide.model import Reference
 from guide.problems import ContentError
-from guide.render import format_reference, long_date, render_pages, structured_data
+from guide.render import format_reference, long_date, reference_for_editors, render_pages, structured_data
 from guide.validate import load_content
 
 
@@ -153,8 +154,37 @@ def test_reference_with_every_detail():
     assert format_reference(ref) == (
         "Alam M, Han S. Efficacy of a needling device. *JAMA Dermatol*. 2014;150(8):844–849. "
         "[doi:10.1001/jamadermatol.2013.8687](https://doi.org/10.1001/jamadermatol.2013.8687) "
-        "[PubMed 24919799](https://pubmed.ncbi.nlm.nih.gov/24919799/) *Abstract only.*"
+        "[PubMed 24919799](https://pubmed.ncbi.nlm.nih.gov/24919799/)"
+    ), "the note is for editors: no page shows it"
+    assert reference_for_editors(ref).endswith(
+        "2014;150(8):844–849. doi:10.1001/jamadermatol.2013.8687 PubMed 24919799 *Note: Abstract only.*"
     )
+
+
+def test_a_reference_keeps_its_own_words_and_language_and_gives_its_dates_in_the_readers():
+    ref = Reference(
+        id="z",
+        authors="Friedmann DP",
+        title="Granulomatous reactions from microneedling",
+        published_in="Dermatol Surg",
+        year=2024,
+        dates={"published_online": date(2024, 11, 25)},
+    )
+    own = "Friedmann DP. Granulomatous reactions from microneedling. *Dermatol Surg*. 2024."
+    assert format_reference(ref) == f"{own} Published online 25 November 2024."
+    assert format_reference(ref, "es") == f'<span lang="en">{own}</span> Publicado en línea el 25 de noviembre de 2024.'
+    spanish = Reference(id="s", title="Estrías", published_in="gob.mx", language="es")
+    assert format_reference(spanish) == '<span lang="es">Estrías. *gob.mx*.</span> In Spanish.'
+    assert format_reference(spanish, "es") == "Estrías. *gob.mx*. En español."
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("details", "published online 25 November 2024"), ("authors", "Ngan V; updated (December 2015)")],
+)
+def test_a_date_written_in_words_is_refused_in_a_references_own_words(field, value):
+    with pytest.raises(ValidationError, match="is a date written in words: give it in the reference's dates"):
+        Reference(id="x", title="A title", **{field: value})
 
 
 def test_calculator_data_comes_from_the_yaml(minimal):

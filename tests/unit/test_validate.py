@@ -195,3 +195,12 @@ def test_check_command_summary_on_good_content(minimal):
     report, summary = result.stdout.strip().rsplit("\n", 1)
     assert summary == "content/ is fine: 3 files, 2 topic pages, 2 references checked"
     assert re.search(r"content/aftercare.yml +grade +\d", report) and "min" in report
+
+
+def test_the_checks_depend_one_way():
+    """validate.py uses translate.py, and both use checks.py: neither translate.py nor checks.py imports validate."""
+    guide = ROOT / "scripts" / "guide"
+    for name in ("translate.py", "checks.py"):
+        imports = re.findall(r"^\s*(?:from|import)\s+(\S+)", (guide / name).read_text(encoding="utf-8"), re.M)
+        assert not [found for found in imports if "validate" in found], name
+    assert "from .translate import" in (guide / "validate.py").read_text(encoding="utf-8")
