@@ -3,6 +3,7 @@ effect happens, in defined words or the studies' numbers, on every page, sheet a
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 
@@ -31,7 +32,16 @@ def reporting_list(page: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_each_edition_lists_its_own_countries_in_alphabetical_order(lang):
-    assert reporting_list(PAGES[lang]["risks.md"]) == COUNTRIES[lang]
+    """A country with several routes (a medicines page and a devices page, a regulator of doctors) has
+    several lines, next to each other, so a reader finds all of them in one place."""
+    countries = reporting_list(PAGES[lang]["risks.md"])
+    assert [country for country, _ in itertools.groupby(countries)] == COUNTRIES[lang]
+
+
+def test_the_uk_lists_the_regulators_of_doctors_and_nurses_for_complaints():
+    page = PAGES["en"]["risks.md"]
+    for name in ("General Medical Council (GMC)", "Nursing and Midwifery Council (NMC)"):
+        assert f"**United Kingdom:** {name}. It takes reports about practitioners." in page
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -90,7 +90,9 @@ function start(root, plan) {
     const count = readCount(f.count.value, concern);
     if (count.error) errors.push(['count', count.error, ['count']]);
     if (!errors.length) {
-      return show(kind, read.date, concern, count.count, [...check.warnings, ...lateWarning(read.date, concern, now)]);
+      const caution = concern.caution ? [concern.caution] : []; // for example, hair loss: the trials were in men
+      const warnings = [...check.warnings, ...lateWarning(read.date, concern, now), ...caution];
+      return show(kind, read.date, concern, count.count, warnings);
     }
 
     const list = summary.querySelector('ul');
