@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, ContentCopy
 from guide.problems import ContentError
-from guide.render import regulators_for, render_edition, spoken_list, strings
+from guide.render import plan_data, regulators_for, render_edition, spoken_list, strings
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
@@ -159,3 +159,50 @@ def test_an_edition_the_guide_does_not_have_is_a_located_error(real):
         problem.startswith(f"content/risks.yml:{line}:")
         and "reporting.regulators[1].editions[1]: unknown edition 'fr'" in problem
     )
+
+
+# ── the review of issue 19: where to go, unsterile needles, the planner's caution ─────────────
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(
+    "name", ["risks.md", "aftercare.md", "aftercare-sheet.md", "embed/risks.md", "embed/aftercare.md"]
+)
+def test_the_urgent_card_says_where_to_get_same_day_help(lang, name):
+    risks = CONTENT.translations["es"].topics["risks"] if lang == "es" else RISKS
+    [urgent] = [card for card in risks.care_cards if card.level == "urgent"]
+    assert urgent.where and "111" in urgent.where
+    card = PAGES[lang][name].split("care-card--urgent", 1)[1].split("</div>", 1)[0]
+    assert urgent.where in card
+
+
+NEEDLES = "if-the-needles-may-not-have-been-sterile"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_what_to_do_after_unsterile_needles_is_written_once_and_every_mention_links_to_it(lang):
+    risks = PAGES[lang]["risks.md"]
+    topic = CONTENT.translations["es"].topics["risks"] if lang == "es" else RISKS
+    [heading] = [s.heading for s in topic.sections if "72" in (s.body or "")]
+    section = risks.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    assert "48" in section  # hepatitis B treatment within 48 hours, with PEP within 72
+    assert lang == "en" or section.startswith(f" {{ #{NEEDLES} }}")  # the English anchor in every edition
+    assert f"](#{NEEDLES})" in risks  # from the infection row
+    for page in ("procedure.md", "combining.md", "choosing-a-practitioner.md"):
+        assert f"](risks.md#{NEEDLES})" in PAGES[lang][page], page
+
+
+def test_a_concerns_caution_goes_wherever_its_numbers_go():
+    [hair] = [c for c in CONTENT.topics["frequency"].concerns if c.caution]
+    spanish = CONTENT.translations["es"].topics["frequency"]
+    [hair_es] = [c for c in spanish.concerns if c.caution]
+    for lang, concern in (("en", hair), ("es", hair_es)):
+        for page in ("calculator.md", "frequency.md", "embed/calculator.md"):
+            assert f"**{concern.name}:** {concern.caution}" in PAGES[lang][page], (lang, page)
+    [data] = [c for c in plan_data(CONTENT)["concerns"] if c["id"] == hair.id]
+    assert data["caution"] == hair.caution
+
+
+def test_atopic_eczema_is_on_the_talk_to_your_clinician_first_list_with_its_source():
+    [item] = [item for item in RISKS.check_first if "atopic eczema" in item.text]
+    assert "bad-eczema-herpeticum" in item.cites
