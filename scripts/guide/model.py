@@ -276,8 +276,8 @@ class Concern(Strict):
         None,
         description=(
             "What a reader must know before planning sessions for this concern, in one short sentence, for example"
-            " that the studies were only in men. Shown with the concern's numbers: under the sessions table, on"
-            " the planner page and with a plan made in the planner."
+            " that the studies were only in men. Shown with the concern's numbers: under the sessions table on"
+            " the planner page, and with the concern on the how-often page."
         ),
     )
     cites: Cites

@@ -130,9 +130,6 @@ def plan_data_changes(before: dict, after: dict, numbers: bool = True) -> tuple[
             if was != now and numbers:
                 changed.append(concern_id)
                 lines.append(f"- {name}: {was} → **{now}**")
-        if a.get("caution") != b.get("caution"):
-            caution = word_diff(a.get("caution", ""), b.get("caution", ""))
-            lines.append(f"- {name}, caution shown with the plan: {caution}")
         if a.get("aftercare_note") != b.get("aftercare_note"):
             note_a, note_b = a.get("aftercare_note") or {}, b.get("aftercare_note") or {}
             lines.append(f"- {name}, aftercare note: {word_diff(note_a.get('text', ''), note_b.get('text', ''))}")

@@ -182,7 +182,6 @@ def plan_data(content: Content, lang: str = "en") -> dict:
     with the date pattern the pages use (dates.weekday) and the aftercare lists' headings (do, avoid).
     The content's own words (concern names, aftercare) are the caller's: pass a language's edition.
 
-    A concern with a caution (such as hair loss: the trials were in men) carries it, for the plan to show.
     A concern whose aftercare differs (its `aftercare_area`, such as the scalp) also gets that area's
     note and, if the area adds items to stages, its own copy of the stages with them added. Fitting the stages to the
     gap before the next session is the planner's rule (`aftercareDates` in plan-dates.js): only it
@@ -211,8 +210,6 @@ def plan_data(content: Content, lang: str = "en") -> dict:
     concerns = []
     for concern in frequency.concerns:
         data = concern.model_dump(include={"id", "name", "sessions", "interval_weeks"})
-        if concern.caution:
-            data["caution"] = plain_text(concern.caution)
         area = areas.get(concern.aftercare_area or "")
         if area:
             data["aftercare_note"] = {"heading": plain_text(area.heading), "text": plain_text(area.body)}

@@ -90,9 +90,7 @@ function start(root, plan) {
     const count = readCount(f.count.value, concern);
     if (count.error) errors.push(['count', count.error, ['count']]);
     if (!errors.length) {
-      const caution = concern.caution ? [concern.caution] : []; // a concern's caution (frequency.yml)
-      const warnings = [...check.warnings, ...lateWarning(read.date, concern, now), ...caution];
-      return show(kind, read.date, concern, count.count, warnings);
+      return show(kind, read.date, concern, count.count, [...check.warnings, ...lateWarning(read.date, concern, now)]);
     }
 
     const list = summary.querySelector('ul');
