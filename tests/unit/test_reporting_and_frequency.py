@@ -197,8 +197,11 @@ def test_a_concerns_caution_goes_wherever_its_numbers_go():
     spanish = CONTENT.translations["es"].topics["frequency"]
     [hair_es] = [c for c in spanish.concerns if c.caution]
     for lang, concern in (("en", hair), ("es", hair_es)):
-        for page in ("calculator.md", "frequency.md", "embed/calculator.md"):
+        for page in ("calculator.md", "embed/calculator.md"):  # under the table the planner uses
             assert f"**{concern.name}:** {concern.caution}" in PAGES[lang][page], (lang, page)
+        for page in ("frequency.md", "embed/frequency.md"):  # with the concern's own numbers, once
+            section = PAGES[lang][page].split(f"### {concern.name}", 1)[1].split("\n### ", 1)[0]
+            assert concern.caution in section and PAGES[lang][page].count(concern.caution) == 1, (lang, page)
 
 
 def test_atopic_eczema_is_on_the_talk_to_your_clinician_first_list_with_its_source():
