@@ -115,13 +115,14 @@ def test_no_topic_calls_a_side_effect_uncommon_or_rare():
 @pytest.mark.parametrize(
     "name", ["risks.md", "aftercare.md", "aftercare-sheet.md", "embed/risks.md", "embed/aftercare.md"]
 )
-def test_the_urgent_card_says_to_get_same_day_help_for_spreading_blisters(lang, name):
+def test_the_urgent_card_says_to_get_same_day_help_for_spreading_blisters_and_where_to_go(lang, name):
     risks = CONTENT.translations["es"].topics["risks"] if lang == "es" else RISKS
     [urgent] = [card for card in risks.care_cards if card.level == "urgent"]
     [blisters] = [item for item in urgent.items if "herpe" in item]
     page = PAGES[lang][name]
     card = page.split("care-card--urgent", 1)[1].split("</div>", 1)[0]
     assert f"- {blisters}" in card
+    assert urgent.where and "111" in urgent.where and urgent.where in card  # the review of issue 19
 
 
 # ── the checks ───────────────────────────────────────────────────────────────────────────────
@@ -161,19 +162,7 @@ def test_an_edition_the_guide_does_not_have_is_a_located_error(real):
     )
 
 
-# ── the review of issue 19: where to go, unsterile needles, the planner's caution ─────────────
-
-
-@pytest.mark.parametrize("lang", ["en", "es"])
-@pytest.mark.parametrize(
-    "name", ["risks.md", "aftercare.md", "aftercare-sheet.md", "embed/risks.md", "embed/aftercare.md"]
-)
-def test_the_urgent_card_says_where_to_get_same_day_help(lang, name):
-    risks = CONTENT.translations["es"].topics["risks"] if lang == "es" else RISKS
-    [urgent] = [card for card in risks.care_cards if card.level == "urgent"]
-    assert urgent.where and "111" in urgent.where
-    card = PAGES[lang][name].split("care-card--urgent", 1)[1].split("</div>", 1)[0]
-    assert urgent.where in card
+# ── the review of issue 19: unsterile needles, the planner's caution, atopic eczema ──────────
 
 
 NEEDLES = "if-the-needles-may-not-have-been-sterile"
