@@ -45,7 +45,7 @@ def care_card_pages(content: Content, owner: str, lang: str = "en") -> list[str]
 
 
 def care_card_changes(before: Content, after: Content) -> list[str]:
-    """Each card whose level, heading, signs or sources changed, under the file it is written in and
+    """Each card whose level, heading, signs, where to go or sources changed, under the file it is written in and
     the pages that show it, for every edition."""
     lines = []
     for lang in _languages(before, after):
@@ -70,6 +70,9 @@ def care_card_changes(before: Content, after: Content) -> list[str]:
                     found.append(f"    - heading: {word_diff(plain_text(card_a.heading), plain_text(card_b.heading))}")
                 items = block_changes(tuple(map(plain_text, card_a.items)), tuple(map(plain_text, card_b.items)))
                 found += [f"    - {line}" for line in items]
+                if card_a.where != card_b.where:
+                    where_a, where_b = (plain_text(card.where or "") for card in (card_a, card_b))
+                    found.append(f"    - where to go: {word_diff(where_a, where_b)}")
                 if card_a.cites != card_b.cites and lang == "en":
                     found.append(f"    - sources: {word_diff(' '.join(card_a.cites), ' '.join(card_b.cites))}")
             if found:

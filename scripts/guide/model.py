@@ -109,6 +109,13 @@ class CareCard(Strict):
     )
     heading: Line = Field(description="What to do, for example 'Contact your clinic or GP if:'.")
     items: list[Text] = Field(min_length=1, description="The signs that mean this level of care.")
+    where: Text | None = Field(
+        None,
+        description=(
+            "Where to get this help, in a sentence or two, shown under the signs, for example 'Contact your GP"
+            " or go to an urgent treatment centre.' Leave out when the heading already says where."
+        ),
+    )
     cites: Cites
 
 
@@ -266,6 +273,14 @@ class Concern(Strict):
         description="The guide's suggested weeks between sessions, based on the studies: shortest, usual and longest."
     )
     note: Text = Field(description="Where these numbers come from, in one or two sentences.")
+    caution: Line | None = Field(
+        None,
+        description=(
+            "What a reader must know before planning sessions for this concern, in one short sentence, for example"
+            " that the studies were only in men. Shown with the concern's numbers: under the sessions table on"
+            " the planner page, and with the concern on the how-often page."
+        ),
+    )
     cites: Cites
     aftercare_area: Slug | None = Field(
         None,
@@ -520,7 +535,8 @@ class Reference(Strict):
     authors: SourceWords | None = Field(
         None, description="Authors as listed in the fact sheet; leave out if not known."
     )
-    title: SourceWords = Field(description="Title of the article or page.")
+    # Quoted as published, a date in it included ("Drug Safety Update: April 2024"): not SourceWords.
+    title: Line = Field(description="Title of the article or page, as it was published.")
     published_in: SourceWords | None = Field(
         None,
         description=(

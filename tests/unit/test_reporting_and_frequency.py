@@ -3,6 +3,7 @@ effect happens, in defined words or the studies' numbers, on every page, sheet a
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 
@@ -31,7 +32,16 @@ def reporting_list(page: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_each_edition_lists_its_own_countries_in_alphabetical_order(lang):
-    assert reporting_list(PAGES[lang]["risks.md"]) == COUNTRIES[lang]
+    """A country with several routes (a medicines page and a devices page, a regulator of doctors) has
+    several lines, next to each other, so a reader finds all of them in one place."""
+    countries = reporting_list(PAGES[lang]["risks.md"])
+    assert [country for country, _ in itertools.groupby(countries)] == COUNTRIES[lang]
+
+
+def test_the_uk_lists_the_regulators_of_doctors_and_nurses_for_complaints():
+    page = PAGES["en"]["risks.md"]
+    for name in ("General Medical Council (GMC)", "Nursing and Midwifery Council (NMC)"):
+        assert f"**United Kingdom:** {name}. It takes reports about practitioners." in page
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -105,13 +115,14 @@ def test_no_topic_calls_a_side_effect_uncommon_or_rare():
 @pytest.mark.parametrize(
     "name", ["risks.md", "aftercare.md", "aftercare-sheet.md", "embed/risks.md", "embed/aftercare.md"]
 )
-def test_the_urgent_card_says_to_get_same_day_help_for_spreading_blisters(lang, name):
+def test_the_urgent_card_says_to_get_same_day_help_for_spreading_blisters_and_where_to_go(lang, name):
     risks = CONTENT.translations["es"].topics["risks"] if lang == "es" else RISKS
     [urgent] = [card for card in risks.care_cards if card.level == "urgent"]
     [blisters] = [item for item in urgent.items if "herpe" in item]
     page = PAGES[lang][name]
     card = page.split("care-card--urgent", 1)[1].split("</div>", 1)[0]
     assert f"- {blisters}" in card
+    assert urgent.where and "111" in urgent.where and urgent.where in card  # the review of issue 19
 
 
 # ── the checks ───────────────────────────────────────────────────────────────────────────────
@@ -149,3 +160,39 @@ def test_an_edition_the_guide_does_not_have_is_a_located_error(real):
         problem.startswith(f"content/risks.yml:{line}:")
         and "reporting.regulators[1].editions[1]: unknown edition 'fr'" in problem
     )
+
+
+# ── the review of issue 19: unsterile needles, the planner's caution, atopic eczema ──────────
+
+
+NEEDLES = "if-the-needles-may-not-have-been-sterile"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_what_to_do_after_unsterile_needles_is_written_once_and_every_mention_links_to_it(lang):
+    risks = PAGES[lang]["risks.md"]
+    topic = CONTENT.translations["es"].topics["risks"] if lang == "es" else RISKS
+    [heading] = [s.heading for s in topic.sections if "72" in (s.body or "")]
+    section = risks.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    assert "48" in section  # hepatitis B treatment within 48 hours, with PEP within 72
+    assert lang == "en" or section.startswith(f" {{ #{NEEDLES} }}")  # the English anchor in every edition
+    assert f"](#{NEEDLES})" in risks  # from the infection row
+    for page in ("procedure.md", "combining.md", "choosing-a-practitioner.md"):
+        assert f"](risks.md#{NEEDLES})" in PAGES[lang][page], page
+
+
+def test_a_concerns_caution_goes_wherever_its_numbers_go():
+    [hair] = [c for c in CONTENT.topics["frequency"].concerns if c.caution]
+    spanish = CONTENT.translations["es"].topics["frequency"]
+    [hair_es] = [c for c in spanish.concerns if c.caution]
+    for lang, concern in (("en", hair), ("es", hair_es)):
+        for page in ("calculator.md", "embed/calculator.md"):  # under the table the planner uses
+            assert f"**{concern.name}:** {concern.caution}" in PAGES[lang][page], (lang, page)
+        for page in ("frequency.md", "embed/frequency.md"):  # with the concern's own numbers, once
+            section = PAGES[lang][page].split(f"### {concern.name}", 1)[1].split("\n### ", 1)[0]
+            assert concern.caution in section and PAGES[lang][page].count(concern.caution) == 1, (lang, page)
+
+
+def test_atopic_eczema_is_on_the_talk_to_your_clinician_first_list_with_its_source():
+    [item] = [item for item in RISKS.check_first if "atopic eczema" in item.text]
+    assert "bad-eczema-herpeticum" in item.cites
