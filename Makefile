@@ -7,8 +7,9 @@ GUIDE := PYTHONPATH=scripts $(PY) -m guide
 
 .PHONY: serve build build-zensical check lint test bench review-pack changes clean
 
+# Served at the root (http://127.0.0.1:8000/, Spanish /es/), not under site_url's path.
 serve: $(VENV)/.installed node_modules/.installed
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed node_modules/.installed
 	$(GUIDE) build
@@ -44,8 +45,9 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests
 	$(VENV)/bin/yamllint --strict content mkdocs.yml .github
 
+# Both cores: one built site and one browser per worker (tests/conftest.py); long tests start first.
 test: $(VENV)/.installed node_modules/.installed
-	node --test tests/js/ && $(PY) -m pytest
+	node --test tests/js/ && $(PY) -m pytest -n auto --dist worksteal
 
 # Prints build times, growth with content, page weights and Lighthouse scores (a few minutes).
 bench: $(VENV)/.installed node_modules/.installed

@@ -8,6 +8,8 @@ Weight      what a first visit downloads, per page template, gzipped: every resp
             Chromium receives from the built site served on loopback, against the page's budget, and
             what scripts/guide/weights.py counts from the files (the two should agree).
 Lighthouse  the four category scores (mobile profile) of one page per template: medians of 3 runs.
+Serve       `mkdocs serve`: from saving a YAML file to the change in the browser.
+Tests       `make test`: wall time, and the slowest tests.
 Hostile     the loader on the worst files of tests/unit/test_hostile_yaml.py, one child process each:
             seconds and peak memory (goal: under 2 s and 200 MB each).
 """
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -74,7 +77,9 @@ def timed(*command: str | Path, cwd: Path = ROOT) -> float:
 
 
 def scaled_project(times: int, into: Path) -> Path:
-    """A project with the real topics and times-1 retitled copies of each, all in the navigation.
+    """A project with the real topics and times-1 retitled copies of each, all in the navigation:
+    each set of copies is a section of it, as a large guide would group its pages (with
+    `navigation.prune`, a page then holds the top of the navigation and its own section only).
 
     Copies keep the fields every topic has (the kind of a file comes from its name, so blocks such
     as the aftercare timeline stay on the real pages only).
@@ -91,6 +96,8 @@ def scaled_project(times: int, into: Path) -> Path:
         path for path in sorted((ROOT / "content").glob("*.yml")) if issubclass(KINDS.get(path.name, Topic), Topic)
     ]
     for copy in range(2, times + 1):
+        section: list[dict] = []
+        config["nav"].append({f"Copy {copy}": section})
         for path in topics:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data = {key: value for key, value in data.items() if key in Topic.model_fields}
@@ -99,7 +106,7 @@ def scaled_project(times: int, into: Path) -> Path:
                 section["heading"] += f" (copy {copy})"
             name = f"{path.stem}-{copy}"
             (into / "content" / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-            config["nav"].append({data["title"]: f"{name}.md"})
+            section.append({data["title"]: f"{name}.md"})
     (into / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return into
 
@@ -214,6 +221,69 @@ def lighthouse(url: str) -> list[float] | str:
     metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time"]
     scores = [round((report["categories"][name]["score"] or 0) * 100) for name in order]
     return scores + [report["audits"][name]["numericValue"] for name in metrics]
+
+
+SERVE_RUNS = 3
+
+
+def serve_reload(work: Path) -> list[float]:
+    """Seconds from saving a YAML file to the change showing in the browser, under `mkdocs serve`
+    (what `make serve` runs), in a copy of the project: each run retitles the aftercare page."""
+    project = work / "serve"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", "build", ".git"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    port = free_port()
+    address = f"http://127.0.0.1:{port}/"
+    env = os.environ | {"SITE_URL": address, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    aftercare = project / "content" / "aftercare.yml"
+    original = aftercare.read_text(encoding="utf-8")
+    seconds = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS.split())
+            page = browser.new_page()
+            for _ in range(600):  # the first build, before the server answers
+                try:
+                    page.goto(address + "aftercare/", wait_until="load")
+                    break
+                except Exception:
+                    time.sleep(0.1)
+            page.wait_for_selector("h1")
+            for run in range(1, SERVE_RUNS + 1):
+                title = f"Aftercare, saved {run}"
+                start = time.perf_counter()
+                aftercare.write_text(re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M))
+                page.wait_for_function(f"() => document.querySelector('h1')?.textContent.includes({title!r})",
+                                       timeout=60_000)  # fmt: skip
+                seconds.append(time.perf_counter() - start)
+                page.wait_for_load_state("load")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return seconds
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_suite() -> tuple[float, str, list[str]]:
+    """`make test`'s wall time, pytest's closing line, and its slowest tests."""
+    start = time.perf_counter()
+    env = os.environ | {"PYTEST_ADDOPTS": "--durations=12 -p no:cacheprovider"}
+    result = subprocess.run(["make", "-s", "test"], cwd=ROOT, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    lines = result.stdout.splitlines()
+    slowest = [line for line in lines if re.match(r"^\d+\.\d+s (call|setup|teardown) ", line)]
+    closing = next((line.strip("= ") for line in reversed(lines) if " passed" in line or " failed" in line), "")
+    return seconds, closing, slowest
 
 
 # Peak memory is the child's VmHWM: its ru_maxrss would start at this process's size, which Linux keeps across exec.
@@ -335,6 +405,18 @@ def main() -> None:
         print(
             f"Embed script for clinics' pages (embed.js): {kb(module_size(ROOT / 'docs' / 'embed.js')[0])} KB gzipped."
         )
+
+        reloads = serve_reload(work)
+        table(f"`make serve`: a saved YAML file shown in the browser (goal: under 2 s; {SERVE_RUNS} saves)", "Seconds")
+        for seconds in reloads:
+            row(f"{seconds:.2f}")
+        print(f"\nMedian: {statistics.median(reloads):.2f} s (rebuild of both editions and the browser's reload).")
+
+        seconds, closing, slowest = test_suite()
+        table("`make test` (goal: 3 minutes or less, every test)", "Wall time", "Result")
+        row(f"{seconds / 60:.0f} min {seconds % 60:.0f} s", closing)
+        print("\nSlowest tests (pytest --durations, on both cores):\n")
+        print("\n".join(f"    {line}" for line in slowest))
 
         load = os.getloadavg()[0]
         title = f"Lighthouse 13 (mobile profile, site served gzipped on loopback; median of {LIGHTHOUSE_RUNS} runs)"

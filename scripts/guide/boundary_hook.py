@@ -14,7 +14,6 @@ inline and changes with each reload, so no hash could allow it.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -42,9 +41,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).resolve().parent
     english = config.extra.get("edition", "en") == "en"
-    # GUIDE_SERVING: another edition, built by the English one under `mkdocs serve` (editions.build);
-    # it never switches off the English build's policy.
-    serving = _state["command"] == "serve" or (bool(os.environ.get("GUIDE_SERVING")) and not english)
+    serving = _state["command"] == "serve"  # another edition built under `mkdocs serve` starts as served too
     site = site_for(root, config, Path(config.site_dir), whole_guide=english)
     try:
         count = check_site(site, add_policy=not serving, write_headers=english)

@@ -7,17 +7,18 @@ so a page's twin in another language is found by its address alone.
 
 `theme_settings` gives a project's theme what it needs to know (its interface words and every
 edition's address) and is pure; hook.py applies it under MkDocs and plain.py for Zensical.
-`build` builds one edition's project in a child process: the English build builds the others into
+`build` builds one edition's project in the same process: the English build builds the others into
 its own site folder (hook.py), so `mkdocs build` and `mkdocs serve` give the whole guide.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
-import subprocess
-import sys
 from pathlib import Path
+
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, BuildError
 
 from .render import strings
 
@@ -75,19 +76,20 @@ def site_url(root_url: str, edition: dict) -> str:
     return (root_url.rstrip("/") + "/" + edition.get("path", "")) if root_url else ""
 
 
-def build(root: Path, edition: dict, site_dir: Path, *, root_url: str, strict: bool, serving: bool) -> str:
-    """Build an edition's project (edition["config"], such as mkdocs.es.yml) into site_dir; return
-    its log. Raises RuntimeError with the log if the build fails.
+def build(root: Path, edition: dict, site_dir: Path, *, root_url: str, strict: bool, serving: bool) -> None:
+    """Build an edition's project (edition["config"], such as mkdocs.es.yml) into site_dir, in this
+    process: its hooks see the same `guide` package, so content is loaded and checked once a build
+    (validate.load_content_once). Raises RuntimeError with MkDocs' message if the build fails.
 
-    A child process, because MkDocs keeps a build's warning count in one place for the process: a
-    build inside a build would lose the outer one's warnings, which --strict must see."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", edition["config"], "-d", str(site_dir)]
-    env = {**os.environ, "SITE_URL": root_url, "NO_MKDOCS_2_WARNING": "1"}
-    if serving:
-        env["GUIDE_SERVING"] = "1"  # csp_hook.py: no policy under `mkdocs serve`
-    result = subprocess.run(
-        command + (["--strict"] if strict else []), cwd=root, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr.strip() or result.stdout.strip())
-    return result.stderr
+    Its warnings reach the `mkdocs` logger, where the outer build's --strict counts them too. Under
+    `mkdocs serve` it starts as a served build, so it is checked but gets no policy
+    (boundary_hook.py)."""
+    config = load_config(config_file=str(root / edition["config"]), site_dir=str(site_dir), strict=strict)
+    config.site_url = root_url or None  # the guide's address; the edition's hook adds its own path
+    config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
+    try:
+        build_site(config)
+    except (Abort, BuildError) as err:
+        raise RuntimeError(str(err)) from None
+    finally:
+        config.plugins.on_shutdown()

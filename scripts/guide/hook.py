@@ -29,7 +29,7 @@ from guide.meta import escaped  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
 from guide.render import TEMPLATES, edition, page_sources, render_edition, role  # noqa: E402
 from guide.translate import page_translation  # noqa: E402
-from guide.validate import load_content  # noqa: E402
+from guide.validate import load_content_once  # noqa: E402
 
 log = get_plugin_logger(__name__)
 _pages: dict[str, str] = {}
@@ -69,7 +69,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before MkDocs cleans the site folder, so bad content stops the build with nothing lost."""
     lang = _lang(config)
     try:
-        content = load_content(_root(config))
+        content = load_content_once(_root(config))
     except ContentError as err:
         raise PluginError(f"Content problems:\n{err}") from None
     if lang != editions.DEFAULT and lang not in content.translations:
@@ -136,7 +136,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if other["lang"] == editions.DEFAULT:
             continue
         try:
-            output = editions.build(
+            editions.build(
                 _root(config),
                 other,
                 Path(config.site_dir) / other["path"],
@@ -146,9 +146,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             )
         except RuntimeError as err:
             raise PluginError(f"The {other['name']} edition ({other['config']}) did not build:\n{err}") from None
-        for line in output.splitlines():
-            if line.startswith(("WARNING", "ERROR")):
-                log.warning(f"{other['config']}: {line}")
         log.info(f"Built the {other['name']} edition into {other['path']}")
 
 

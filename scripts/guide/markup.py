@@ -122,7 +122,7 @@ def plain_problem(text: str) -> str | None:
 
 def link_targets(text: str) -> list[str]:
     """The targets of the Markdown links in a text, in order."""
-    return [match.group(2) for match in _LINK.finditer(text)]
+    return [match.group(2) for match in _LINK.finditer(text)] if "](" in text else []
 
 
 def _inline_problem(text: str) -> str | None:

@@ -75,10 +75,16 @@ def render_edition(content: Content, lang: str = "en", **site: str) -> dict[str,
     A translated page keeps the English page's section anchors, so a link to
     risks.md#reporting-a-problem works in every language (`_english_anchors`)."""
     pages = render_pages(edition(content, lang), lang=lang, **site)
+    key = (id(content), tuple(sorted(site.items())))
     if lang == "en":
+        _english.update(key=key, content=content, pages=pages)  # the content is kept, so its id stays its own
         return pages
-    english = render_pages(content, **site)
+    english = _english["pages"] if _english.get("key") == key else render_pages(content, **site)
     return {name: _english_anchors(text, english.get(name, "")) for name, text in pages.items()}
+
+
+# The English pages last rendered: every other edition of the same build takes its anchors from them.
+_english: dict = {}
 
 
 _HEADING = re.compile(r"^(#{2,6}) (.+?)( \{ #[\w-]+ \})?$", re.MULTILINE)
@@ -236,11 +242,16 @@ def plain_text(markdown: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", _MD_LINK_TEXT.sub(r"\1", markdown))
 
 
-@cache
 def strings(lang: str = "en") -> dict:
     """The interface text of one language (templates/strings/<lang>.yml), as nested dicts: a key
     missing there is a KeyError in Python and an error in a template (StrictUndefined). A translation's
-    `translation` header (interface_text.py) is not interface text and is left out. Shared: do not change it."""
+    `translation` header (interface_text.py) is not interface text and is left out. Read again when
+    the file changes (`mkdocs serve` builds again in the same process). Shared: do not change it."""
+    return _strings(lang, (STRINGS / f"{lang}.yml").stat().st_mtime_ns)
+
+
+@cache
+def _strings(lang: str, version: int) -> dict:
     with (STRINGS / f"{lang}.yml").open(encoding="utf-8") as file:
         words = yaml.safe_load(file)
     words.pop("translation", None)
@@ -248,12 +259,19 @@ def strings(lang: str = "en") -> dict:
 
 
 def _environment(lang: str = "en") -> Environment:
-    """The templates' environment. Sandboxed: translators edit a template of prose
-    (templates/es/clinics.md.j2), and a template line must not reach Python's internals (and so
-    the machine that builds the guide) through an object's attributes."""
+    """The templates' environment, made once per language and strings file: Jinja compiles each
+    template once and compiles it again when the file changes (auto_reload)."""
+    return _new_environment(lang, TEMPLATES, (STRINGS / f"{lang}.yml").stat().st_mtime_ns)
+
+
+@cache
+def _new_environment(lang: str, templates: Path, version: int) -> Environment:
+    """Sandboxed: translators edit a template of prose (templates/es/clinics.md.j2), and a template
+    line must not reach Python's internals (and so the machine that builds the guide) through an
+    object's attributes."""
     env = SandboxedEnvironment(
         # A language's own version of a template of prose (es/clinics.md.j2) comes before the shared one.
-        loader=FileSystemLoader([TEMPLATES / lang, TEMPLATES]),
+        loader=FileSystemLoader([templates / lang, templates]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -322,12 +340,24 @@ def _with_glossary(page: str, glossary: tuple[Term, ...]) -> str:
     Words match in any letter case; each form found ("Collagen", "collagen") gets its own line,
     because Markdown's abbreviations match one exact form.
     """
+    if not glossary:
+        return page
+    pattern, meanings = _glossary_words(tuple((term.term, *term.also, term.definition) for term in glossary))
     lines = {}
-    for term in glossary:
-        for word in (term.term, *term.also):
-            for found in re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", page, flags=re.IGNORECASE):
-                lines.setdefault(found, f"*[{found}]: {term.definition}")
+    for found in pattern.findall(page):
+        lines.setdefault(found, f"*[{found}]: {meanings[found.casefold()]}")
     return page + "\n" + "\n".join(lines.values()) + "\n" if lines else page
+
+
+@cache
+def _glossary_words(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every glossary word and form, each term given as (word, *forms, meaning)
+    (longest first, so "post-inflammatory hyperpigmentation" wins over a shorter word inside it),
+    and each form's meaning."""
+    meanings = {word.casefold(): term[-1] for term in terms for word in term[:-1]}
+    words = sorted(meanings, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), meanings
 
 
 _PROCEDURE_PARTS = {"before": "preparation", "during": "howPerformed", "after": "followup"}

@@ -86,6 +86,19 @@ def load_content(root: Path, content_dir: str = "content", today: date | None = 
     return replace(content, warnings=tuple(sorted(problems)), translations=translations)
 
 
+def load_content_once(root: Path) -> Content:
+    """load_content for a build: as long as no file in content/ or docs/ changes (names, sizes,
+    times), the same Content, so a build of every edition loads and checks them once."""
+    files = sorted(path for folder in ("content", "docs") for path in (root / folder).rglob("*") if path.is_file())
+    key = (root.resolve(), tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+    if _loaded.get("key") != key:
+        _loaded.update(key=key, content=load_content(root))
+    return _loaded["content"]
+
+
+_loaded: dict = {}
+
+
 def _content_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]]:
     """The content files to load, and a problem for every file whose name the guide cannot use.
 

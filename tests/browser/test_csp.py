@@ -20,7 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser.conftest import serve_pages
+from browser.conftest import open_settled, serve_pages
 from conftest import ROOT
 from guide.csp import HEADERS
 from guide.embed import snippets
@@ -109,7 +109,7 @@ def test_no_page_breaks_its_policy(built_site, site_url, watched):
     assert {"/404.html", "/admin/", "/embed/aftercare/", "/embed/calculator/"} <= set(every)
     found = {}
     for path in every:
-        page.goto(site_url + path, wait_until="networkidle")
+        open_settled(page, site_url + path)
         found[path] = violations.take()
     assert {path: v for path, v in found.items() if v} == {}
 
@@ -257,7 +257,7 @@ def test_with_the_headers_every_page_still_works(built_site, browser, with_heade
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     found = {}
     for path in addresses(built_site):
-        response = page.goto(with_headers + path, wait_until="networkidle")
+        response = open_settled(page, with_headers + path)
         assert response.headers["x-content-type-options"] == "nosniff"
         found[path] = violations.take()
     context.close()

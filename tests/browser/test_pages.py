@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import axe_violations
+from browser.conftest import axe_violations, open_settled
 from conftest import ROOT
 from guide.validate import load_content
 
@@ -28,7 +28,7 @@ def test_every_page_is_clean_and_accessible(built_site, site_url, page_for, sche
     paths = site_paths(built_site)
     assert len(paths) >= len(CONTENT.topics) + 2
     for path in paths:
-        page.goto(site_url + path, wait_until="networkidle")
+        open_settled(page, site_url + path)
         found = axe_violations(page)
         if found:
             problems[path] = found
