@@ -22,3 +22,4 @@ function openEditor() {
 const button = document.getElementById("open-editor");
 button.addEventListener("click", openEditor);
 button.hidden = false;
+document.getElementById("needs-script").hidden = true; // shown without JavaScript: pages hold no <noscript>

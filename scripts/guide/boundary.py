@@ -27,9 +27,10 @@ import fnmatch
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.utils.yaml import yaml_load
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -52,6 +53,7 @@ class FileRule:
     pattern: str
     what: str
     theme: bool = False
+    guide_root_only: bool = False  # the web editor: /admin/ only, never an edition's /es/admin/
 
 
 FILE_RULES = [
@@ -64,11 +66,11 @@ FILE_RULES = [
     FileRule("sitemap.xml.gz", "the sitemap", theme=True),
     FileRule("assets/js/*.js", "the guide's scripts"),
     FileRule("embed.js", "the embed script clinics paste"),
-    FileRule("admin/*.js", "the web editor's scripts"),
+    FileRule("admin/*.js", "the web editor's scripts", guide_root_only=True),
     FileRule("assets/css/*.css", "the guide's styles"),
-    FileRule("admin/*.css", "the web editor's styles"),
-    FileRule("admin/*.woff2", "the web editor's icon font"),
-    FileRule("admin/config.yml", "the web editor's configuration"),
+    FileRule("admin/*.css", "the web editor's styles", guide_root_only=True),
+    FileRule("admin/*.woff2", "the web editor's icon font", guide_root_only=True),
+    FileRule("admin/config.yml", "the web editor's configuration", guide_root_only=True),
     FileRule("assets/data/*.json", "data for the guide's scripts"),
     *(FileRule(f"*.{ext}", "an image") for ext in ("png", "jpg", "jpeg", "webp", "gif", "avif", "ico")),
 ]
@@ -87,10 +89,17 @@ _BOX_SIGNATURES = {"webp": (0, b"RIFF", 8, b"WEBP"), "avif": (4, b"ftyp", 8, b"a
 FORBIDDEN = {
     *("base", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "param"),
     *("style", "template", "xmp", "plaintext", "listing", "noembed", "noframes", "math"),
+    # browsers read <noscript> as text when scripts run, lexbor as markup: what it holds differs
+    "noscript",
     *("foreignobject", "animate", "animatemotion", "animatetransform", "set", "discard", "handler", "listener"),
 }
 # Attributes whose value is an address the browser loads (a link is followed only by a reader).
 URL_ATTRIBUTES = {"src", "href", "xlink:href", "poster", "data", "background", "manifest", "longdesc", "lowsrc"}
+SRCSET_ATTRIBUTES = {"srcset", "imagesrcset"}
+# Where the scripts a page loads live: the theme's and the guide's folders (the web editor's: /admin/ only).
+SCRIPT_FOLDERS = ("assets/javascripts/", "assets/js/")
+# Characters of the guide's file names: a name with others (spaces, line breaks) could break `_headers`.
+SAFE_PATH = re.compile(r"^[A-Za-z0-9._~/-]+$")
 LINK_ELEMENTS = {"a", "area"}
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Attributes no template writes that make a request or a submission of their own.
@@ -104,7 +113,11 @@ _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _OURS = re.compile(
     r'(<meta\s+charset=[^>]*>)\s*<meta http-equiv="Content-Security-Policy"[^>]*>\s*<meta name="referrer"[^>]*>'
 )
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{1,6}\s?|[^\n0-9A-Fa-f])")
+# Where a stylesheet names something to load: a function's argument, or what follows @import.
+_CSS_LOADS = re.compile(r"\b(url|src|image-set|-webkit-image-set|image|cross-fade)\(|@import\b", re.I)
+_CONTROLS = "".join(chr(c) for c in range(0x21))
 # A sitemap holds these elements only: no stylesheet, no doctype, no script in any namespace.
 _SITEMAP_TAG = re.compile(r"<(?!\?xml |/?(?:urlset|url|loc|lastmod|changefreq|priority|xhtml:link)[\s/>])")
 
@@ -133,6 +146,7 @@ class Edition:
 
     path: str
     docs: dict[str, str] = field(default_factory=dict)  # site path of a page from docs/ -> its source
+    expected: frozenset[str] = frozenset()  # site paths of the pages its navigation lists
 
 
 @dataclass(frozen=True)
@@ -140,6 +154,7 @@ class Site:
     folder: Path
     editions: tuple[Edition, ...]
     origin: str = ""  # scheme://host[:port] of site_url; addresses there are the guide's own
+    base: str = "/"  # the path of site_url: the site's root on that origin
     auth_url: str = ""  # the web editor's login helper (mkdocs.yml extra.cms_auth_url)
 
     def edition_of(self, path: str) -> Edition:
@@ -154,15 +169,21 @@ def check_site(site: Site, *, add_policy: bool = True, write_headers: bool = Tru
     pages: dict[str, tuple[str, list[str]]] = {}
     for file in sorted(site.folder.rglob("*")):
         path = file.relative_to(site.folder).as_posix()
-        if file.is_dir() or path == csp.HEADERS:
+        if path == csp.HEADERS or file.is_dir() and not file.is_symlink():
             continue
         edition = site.edition_of(path)
-        found = file_problems(file, path.removeprefix(edition.path))
+        found = file_problems(file, path.removeprefix(edition.path), at_root=not edition.path)
         if not found and file.suffix == ".html":
-            html = _OURS.sub(r"\1", file.read_text(encoding="utf-8"), count=1)
-            found, scripts = page_problems(html, path.removeprefix(edition.path), edition, site.origin)
-            pages[path] = (html, scripts)
-        problems += [f"{path}: {problem}" for problem in found]
+            try:
+                html = _OURS.sub(r"\1", file.read_text(encoding="utf-8"), count=1)
+                found, scripts = page_problems(html, path, edition, site)
+                pages[path] = (html, scripts)
+            except UnicodeDecodeError:
+                found = ["not UTF-8 text"]
+        problems += [f"{path if SAFE_PATH.match(path) else repr(path)}: {problem}" for problem in found]
+    for edition in site.editions:
+        missing = sorted(page for page in edition.expected if not (site.folder / edition.path / page).is_file())
+        problems += [f"{edition.path}{page}: the navigation lists this page, but it was not built" for page in missing]
     if problems:
         raise OutputError(problems)
     if add_policy:
@@ -184,21 +205,39 @@ def check_site(site: Site, *, add_policy: bool = True, write_headers: bool = Tru
 # ── files ─────────────────────────────────────────────────────────────────────────────────────
 
 
-def file_rule(path: str) -> FileRule | None:
-    """The rule that allows a file at this path in an edition's folder, if any."""
-    return next((rule for rule in FILE_RULES if fnmatch.fnmatchcase(path, rule.pattern)), None)
+def file_rule(path: str, *, at_root: bool = True) -> FileRule | None:
+    """The rule that allows a file at this path in an edition's folder, if any (at_root: the
+    guide's own root, not another edition's folder)."""
+    return next(
+        (
+            rule
+            for rule in FILE_RULES
+            if fnmatch.fnmatchcase(path, rule.pattern) and (at_root or not rule.guide_root_only)
+        ),
+        None,
+    )
 
 
-def file_problems(file: Path, path: str) -> list[str]:
-    """What is wrong with one file of the site, by where it is and what it holds (not pages)."""
-    if file_rule(path) is None:
+def file_problems(file: Path, path: str, *, at_root: bool = True) -> list[str]:
+    """What is wrong with one file of the site, by its name, where it is and what it holds (not pages)."""
+    if file.is_symlink():
+        return ["a link to another file, which a builder would publish from wherever it points"]
+    if not SAFE_PATH.match(path):
+        return ["a name with characters the guide's addresses do not use (only letters, digits, '.', '_', '~', '-')"]
+    if file_rule(path, at_root=at_root) is None:
         return [f"the guide ships no file like this here ({_where_allowed(file.suffix)})"]
     suffix = file.suffix.lower().lstrip(".")
     if suffix in IMAGE_SIGNATURES or suffix in _BOX_SIGNATURES:
         return [] if _is_image(file.read_bytes()[:16], suffix) else [f"this is not a {suffix.upper()} image"]
+    if suffix not in ("css", "xml"):
+        return []
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return ["not UTF-8 text"]
     if suffix == "css":
-        return [f"a style that loads '{url[:60]}' from elsewhere" for url in _css_urls(file.read_text()) if url]
-    if path.startswith("sitemap.xml") and suffix == "xml" and _SITEMAP_TAG.search(file.read_text()):
+        return [f"a style that loads '{url[:60]}' from elsewhere" for url in css_addresses(text)]
+    if path.startswith("sitemap.xml") and _SITEMAP_TAG.search(text):
         return ["a sitemap may hold only urlset, url, loc, lastmod and xhtml:link elements"]
     return []
 
@@ -217,21 +256,71 @@ def _is_image(head: bytes, suffix: str) -> bool:
     return head[at : at + len(sign)] == sign and head[at2 : at2 + len(sign2)] == sign2
 
 
-def _css_urls(text: str) -> list[str]:
-    """Each address a stylesheet loads that is not its own site's (relative) or a data: image."""
-    urls = [m.group(2) if m.group(2) is not None else m.group(4) for m in _CSS_URL.finditer(text)]
-    return [url for url in urls if url_scheme(url) not in (None, "data") or url.startswith("//")]
+def css_addresses(text: str) -> list[str]:
+    """Each address a stylesheet loads that is not the site's own (relative) or a data: image, read
+    as browsers read CSS: comments out, escapes (`\\72`, `\\/`) decoded, every url(), image-set(),
+    src() and @import, quoted or not."""
+    text = _CSS_ESCAPE.sub(_css_unescape, _CSS_COMMENT.sub(" ", text))
+    found = []
+    for match in _CSS_LOADS.finditer(text):
+        function = (match.group(1) or "").lower()
+        strings, raw = _css_argument(text, match.end(), ";" if not function else ")")
+        if function in ("url", "src"):
+            found += strings[:1] or [raw.strip()]  # one address; an SVG's own quotes in a data: URL are its own
+        else:
+            found += strings
+    return [url for url in dict.fromkeys(found) if _elsewhere(url) and url_scheme(url.strip()) != "data"]
+
+
+def _css_argument(text: str, start: int, end: str) -> tuple[list[str], str]:
+    """The quoted strings of an argument that runs from `start` to `end` (outside quotes and
+    brackets), and its raw text."""
+    strings, depth, index, quote, current = [], 0, start, "", []
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == quote:
+                strings.append("".join(current))
+                quote, current = "", []
+            else:
+                current.append(char)
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char == end or char == ";":
+            break
+        index += 1
+    return strings, text[start:index]
+
+
+def _css_unescape(match: re.Match) -> str:
+    escaped = match.group(1)
+    if re.fullmatch(r"[0-9A-Fa-f]{1,6}\s?", escaped):
+        code = int(escaped.strip(), 16)
+        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+    return escaped
+
+
+def _elsewhere(url: str) -> bool:
+    """Whether an address leaves the page's own origin: a scheme, or '//' once browsers have read
+    backslashes as slashes and dropped tabs and line breaks."""
+    cleaned = re.sub(r"[\t\n\r]", "", url.strip(_CONTROLS)).replace("\\", "/")
+    return cleaned.startswith("//") or url_scheme(cleaned) is not None
 
 
 # ── pages ─────────────────────────────────────────────────────────────────────────────────────
 
 
-def page_problems(html: str, path: str, edition: Edition, origin: str) -> tuple[list[str], list[str]]:
-    """What is wrong with one page (path in its edition's folder), and the text of its inline scripts."""
+def page_problems(html: str, path: str, edition: Edition, site: Site) -> tuple[list[str], list[str]]:
+    """What is wrong with one page (its path in the site), and the text of its inline scripts."""
     tree = LexborHTMLParser(html)
     problems, scripts = [], []
+    own = path.removeprefix(edition.path)
     for node in tree.root.traverse(include_text=False):
-        problems += [f"{p} ({_short(node)})" for p in _element_problems(node, origin)]
+        problems += [f"{p} ({_short(node)})" for p in _element_problems(node, path, edition, site)]
         if node.tag == "script" and "src" not in node.attributes:
             problem = _inline_script_problem(node)
             if problem:
@@ -239,14 +328,20 @@ def page_problems(html: str, path: str, edition: Edition, origin: str) -> tuple[
             elif _script_type(node) in SCRIPT_TYPES:
                 scripts.append(node.text(deep=True))
     articles = tree.css("article")
-    source = edition.docs.get(path)
+    source = edition.docs.get(own)
     if source and source.endswith(".html"):
-        if path not in RAW_PAGES:
+        if own not in RAW_PAGES or edition.path:
             problems.append("an HTML file from docs/ is published as it is: write the page in Markdown")
     elif not articles:
         problems.append("not a page of the guide's theme (no <article>)")
+    ids = Counter(node.attributes["id"] for node in tree.css("[id]"))
     for article in articles:
-        problems += content_problems(article, hand_written=bool(source), origin=origin)
+        problems += content_problems(article, hand_written=bool(source), origin=site.origin)
+        if [child.tag for child in article.parent.iter(include_text=False)] != ["article"]:
+            problems.append("the page's content ends early: markup after it would sit in the theme's page")
+        # An id the theme also uses (Material reads its settings from the first #__config).
+        twice = sorted({node.attributes["id"] for node in article.css("[id]") if ids[node.attributes["id"]] > 1})
+        problems += [f"the content's id '{identifier}' is also the theme's" for identifier in twice]
     if not _CHARSET.search(html):
         problems.append("no <meta charset> for the policy to follow")
     if source:
@@ -254,7 +349,7 @@ def page_problems(html: str, path: str, edition: Edition, origin: str) -> tuple[
     return problems, scripts
 
 
-def _element_problems(node: LexborNode, origin: str) -> list[str]:
+def _element_problems(node: LexborNode, path: str, edition: Edition, site: Site) -> list[str]:
     tag = node.tag.lower()
     if tag in FORBIDDEN:
         return [f"<{tag}> is not allowed on a page"]
@@ -265,32 +360,46 @@ def _element_problems(node: LexborNode, origin: str) -> list[str]:
             problems.append(f"an event handler ({name}) runs script")
         elif name in REFUSED_ATTRIBUTES:
             problems.append(f"<{tag} {name}> is not allowed on a page")
-        elif name == "srcset":
-            problems += [_load_problem(tag, name, url.split()[0], origin) for url in value.split(",") if url.strip()]
+        elif name in SRCSET_ATTRIBUTES:
+            candidates = [url.split()[0] for url in value.split(",") if url.strip()]
+            problems += [_load_problem(tag, name, url, site.origin) for url in candidates]
         elif name in URL_ATTRIBUTES:
             if tag in LINK_ELEMENTS and name in ("href", "xlink:href"):
                 if url_scheme(value) not in LINK_SCHEMES | {None}:
                     problems.append(f"a link to '{value[:60]}' (links go to web, mail and phone addresses)")
             else:
-                problems.append(_load_problem(tag, name, value, origin))
+                problems.append(_load_problem(tag, name, value, site.origin))
         elif "</" in value:
             problems.append(f"<{tag} {name}> holds '</', which can end an element early in another parse")
-    if tag == "script" and "src" in node.attributes and not urlsplit(node.attributes["src"] or "").path.endswith(".js"):
-        problems.append("a script whose address does not end in .js")
+    if tag == "script" and "src" in node.attributes:
+        problems.append(_script_source_problem(node.attributes["src"] or "", path, edition, site))
     if tag == "meta" and (node.attributes.get("name") or "").lower() == "referrer":
         problems.append("a referrer policy other than the guide's")
     return [p for p in problems if p]
 
 
+def _script_source_problem(src: str, path: str, edition: Edition, site: Site) -> str:
+    """A page loads scripts only from the theme's and the guide's script folders (and the web
+    editor's page, its own), by a relative address or one under site_url's path."""
+    if url_scheme(src) is not None or _elsewhere(src):
+        return f"a script from '{src[:60]}': scripts come from the guide's own folders"
+    resolved = urlsplit(urljoin(site.base + path, src)).path
+    within = resolved.removeprefix(site.base).removeprefix(edition.path)
+    folders = SCRIPT_FOLDERS + (("admin/",) if not edition.path and path == "admin/index.html" else ())
+    if not resolved.startswith(site.base) or not within.startswith(folders) or not within.endswith(".js"):
+        return f"a script from '{src[:60]}': scripts come from {', '.join(folders)} and end in .js"
+    return ""
+
+
 def _load_problem(tag: str, name: str, url: str, origin: str) -> str:
     """Why the browser must not load this address for a page (an empty string if it may)."""
-    if url.strip().startswith("//") or url_scheme(url) is not None and not _same_origin(url, origin):
+    if _elsewhere(url) and not _same_origin(url, origin):
         return f"<{tag} {name}> loads '{url[:60]}', which is not the guide's own"
     return ""
 
 
 def _same_origin(url: str, origin: str) -> bool:
-    parts = urlsplit(url.strip())
+    parts = urlsplit(re.sub(r"[\t\n\r]", "", url.strip(_CONTROLS)).replace("\\", "/"))
     return bool(origin) and f"{parts.scheme}://{parts.netloc}".lower() == origin.lower()
 
 
@@ -327,14 +436,32 @@ def site_for(root: Path, config: dict, folder: Path, *, whole_guide: bool) -> Si
     whole_guide (the English build, whose folder holds the others) every edition."""
     listed = (config.get("extra") or {}).get("editions") or [{"lang": config["theme"]["language"], "path": ""}]
     own = _relative(root, config.get("docs_dir") or "docs")
-    editions = [Edition("", hand_written_pages(root, own, [e["path"] for e in listed if e.get("path")]))]
+    skip = [edition["path"] for edition in listed if edition.get("path")]
+    editions = [Edition("", hand_written_pages(root, own, skip), nav_pages(config))]
     for edition in listed if whole_guide else []:
         if edition.get("path"):
             other = yaml_load((root / edition["config"]).read_text(encoding="utf-8"))
-            editions.append(Edition(edition["path"], hand_written_pages(root, _relative(root, other["docs_dir"]), [])))
-    site_url = config.get("site_url") or ""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url)) if site_url else ""
-    return Site(folder, tuple(editions), origin, (config.get("extra") or {}).get("cms_auth_url") or "")
+            docs = hand_written_pages(root, _relative(root, other["docs_dir"]), [])
+            editions.append(Edition(edition["path"], docs, nav_pages(other)))
+    site_url = urlsplit(config.get("site_url") or "")
+    origin = f"{site_url.scheme}://{site_url.netloc}" if site_url.netloc else ""
+    base = (site_url.path or "/").rstrip("/") + "/"
+    return Site(folder, tuple(editions), origin, base, (config.get("extra") or {}).get("cms_auth_url") or "")
+
+
+def nav_pages(config: dict) -> frozenset[str]:
+    """The site paths of the pages a project's navigation lists: each must be built."""
+
+    def pages(entries) -> list[str]:
+        found = []
+        for entry in entries if isinstance(entries, list) else [entries]:
+            if isinstance(entry, dict):
+                found += [page for value in entry.values() for page in pages(value)]
+            elif isinstance(entry, str) and entry.endswith(".md") and url_scheme(entry) is None:
+                found.append(page_path(entry))
+        return found
+
+    return frozenset(pages(config.get("nav") or []))
 
 
 def _relative(root: Path, folder: str) -> str:

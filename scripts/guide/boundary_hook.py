@@ -27,7 +27,9 @@ from mkdocs.utils import clean_directory
 from guide.boundary import OutputError, check_site, site_for  # noqa: E402
 
 log = get_plugin_logger(__name__)
-_state = {"command": "build", "site_dir": ""}
+# MkDocs loads a hook file once per process: the English build and each edition built inside it
+# (editions.build) share this module, so the site folders being built are a stack.
+_state: dict = {"command": "build", "site_dirs": []}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,7 +37,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _state["site_dir"] = config.site_dir
+    _state["site_dirs"].append(config.site_dir)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -49,6 +51,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         extensions = [{name: config.mdx_configs.get(name) or {}} for name in config.markdown_extensions]
         message = err.explained(root, {"markdown_extensions": extensions})
         raise PluginError(f"The built site holds what the guide must not publish:\n{message}") from None
+    _state["site_dirs"].pop()
     if serving:
         log.info("No Content-Security-Policy under `mkdocs serve`: its live-reload script is inline.")
     else:
@@ -58,5 +61,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """Whatever stopped the build (this check, another edition, a page), `mkdocs build` leaves no
     site behind to publish: MkDocs has already written pages that nothing has checked."""
-    if _state["command"] == "build" and _state["site_dir"]:
-        clean_directory(_state["site_dir"])
+    site_dir = _state["site_dirs"].pop() if _state["site_dirs"] else ""
+    if _state["command"] == "build" and site_dir:
+        clean_directory(site_dir)

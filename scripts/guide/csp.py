@@ -86,8 +86,10 @@ _EDITION = re.compile(r"^[a-z]{2}/")  # another language's edition of the guide:
 
 def kind_of(path: str) -> str:
     """'embed', 'admin' or 'page', from a file's path in the built site ("embed/faq/index.html",
-    "es/embed/faq/index.html")."""
-    return {EMBED_DIR: "embed", ADMIN_DIR: "admin"}.get(_EDITION.sub("", path).split("/", 1)[0], "page")
+    "es/embed/faq/index.html"). The web editor is /admin/ only: an edition has none."""
+    if path.split("/", 1)[0] == ADMIN_DIR:
+        return "admin"
+    return "embed" if _EDITION.sub("", path).split("/", 1)[0] == EMBED_DIR else "page"
 
 
 def policy(kind: str, hashes: list[str], *, auth_url: str = "") -> str:
@@ -124,6 +126,9 @@ def headers_file(policies: dict[str, tuple[str, str]]) -> str:
     two rules match one address, Cloudflare Pages sends both policies and browsers apply both;
     Netlify sends the later rule's. So the default allows everything any page's own policy allows
     (the union of them all, without frame-ancestors): either way, a page is governed by its own."""
+    unsafe = [address for address in policies if re.search(r"[\s\x00-\x1f\x7f]", address)]
+    if unsafe:  # boundary.py refuses such file names first; a line break here would write a rule of its own
+        raise ValueError(f"addresses that would break _headers: {unsafe}")
     lines = ["# Written by scripts/guide/boundary.py at build time; see SECURITY.md.", "/*"]
     lines += [f"  {name}: {value}" for name, value in COMMON_HEADERS.items()]
     lines.append(f"  Content-Security-Policy: {union([text for _, text in policies.values()])}")

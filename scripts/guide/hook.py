@@ -32,8 +32,11 @@ from guide.translate import page_translation  # noqa: E402
 from guide.validate import load_content_once  # noqa: E402
 
 log = get_plugin_logger(__name__)
-_pages: dict[str, str] = {}
-_sources: dict[str, str] = {}
+# MkDocs loads a hook file once per process, so the English build and the editions it builds inside
+# it (editions.build) share this module: what a build renders is kept by its language. The command
+# and the guide's address are the same for all of them.
+_pages: dict[str, dict[str, str]] = {}  # language -> {generated page: its Markdown}
+_sources: dict[str, dict[str, str]] = {}  # language -> {generated page: the file its words come from}
 _state = {"command": "build", "root_url": ""}
 
 
@@ -74,10 +77,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"Content problems:\n{err}") from None
     if lang != editions.DEFAULT and lang not in content.translations:
         raise PluginError(f"content/{lang}/ is missing: the {lang} edition has no translation to show")
-    _pages.clear()
-    _pages.update(render_edition(content, lang, site_url=_state["root_url"], site_name=config.site_name))
-    _sources.clear()
-    _sources.update(page_sources(edition(content, lang), lang))
+    _pages[lang] = render_edition(content, lang, site_url=_state["root_url"], site_name=config.site_name)
+    _sources[lang] = page_sources(edition(content, lang), lang)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -88,11 +89,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(
                     File(path.relative_to(english).as_posix(), str(english), config.site_dir, config.use_directory_urls)
                 )
-    for src_uri, text in _pages.items():
+    pages, sources = _pages[_lang(config)], _sources[_lang(config)]
+    for src_uri, text in pages.items():
         file = File.generated(config, src_uri, content=text)
-        if src_uri in _sources:
+        if src_uri in sources:
             # The edit button opens the YAML the page came from (edit_uri points into docs_dir).
-            file.edit_uri = os.path.relpath(_root(config) / _sources[src_uri], config.docs_dir).replace(os.sep, "/")
+            file.edit_uri = os.path.relpath(_root(config) / sources[src_uri], config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
 
@@ -115,10 +117,10 @@ def _checked_translation(page: Page, config: MkDocsConfig) -> None:
     if lang == editions.DEFAULT:
         page.meta.pop("translation", None)
         return
-    generated = page.file.src_uri in _pages
+    generated = page.file.src_uri in _pages[lang]
     if generated and "source" not in (page.meta.get("translation") or {}):
         return
-    source = _sources.get(page.file.src_uri) if generated else None
+    source = _sources[lang].get(page.file.src_uri) if generated else None
     source = source or Path(page.file.abs_src_path).resolve().relative_to(_root(config)).as_posix()
     record = page_translation(_root(config), source, lang)
     if record is None:

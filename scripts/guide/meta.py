@@ -12,13 +12,22 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-NOT_HTML_TEXT = {"structured_data"}
+# Not printed into HTML: JSON for a script element, and search words (the search index's own data,
+# which only pages made from content/ set).
+NOT_HTML_TEXT = {"structured_data", "tags"}
 
 
 def escaped(meta: dict, *, markup: bool = False) -> dict:
-    """Front matter with each text value HTML-escaped: as Markup, or with markup=False as plain str."""
-    wrap = (lambda value: value) if markup else str
-    return {
-        key: wrap(escape(value)) if isinstance(value, str) and key not in NOT_HTML_TEXT else value
-        for key, value in meta.items()
-    }
+    """Front matter with each text value HTML-escaped, in lists and groups too (a template may print
+    a list as it is): as Markup, or with markup=False as plain str."""
+    return {key: value if key in NOT_HTML_TEXT else _escaped(value, markup) for key, value in meta.items()}
+
+
+def _escaped(value: object, markup: bool) -> object:
+    if isinstance(value, str):
+        return escape(value) if markup else str(escape(value))
+    if isinstance(value, list):
+        return [_escaped(item, markup) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item, markup) for key, item in value.items()}
+    return value

@@ -151,26 +151,6 @@ QUERIES_ES: list[tuple[str, tuple[str, ...]]] = [
     ("cuánto sale", ("choosing-a-practitioner",)),  # how much it costs, in Argentina and Uruguay
 ]
 
-# Latin American words that find no answering page until content/es/ has them as search_words or in its
-# text: the Spanish words helper of issue 20 (branch issue-20-words) adds them. Strict: once a word
-# finds its page, the mark must go.
-AWAITING_SPANISH_WORDS = {
-    "maquillarme", "granitos", "espinillas", "barros", "cicatrices de granos", "roacutan", "fuegos labiales",
-    "dando pecho", "amamantando", "anticoagulantes", "botox", "moretones", "comezón", "paño", "calvicie",
-    "próximo turno",
-}  # fmt: skip
-
-
-def _spanish_rows() -> list:
-    reason = "its search_words land with the Spanish words helper's branch (issue-20-words)"
-    return [
-        pytest.param(query, answers, id=query, marks=pytest.mark.xfail(strict=True, reason=reason))
-        if query in AWAITING_SPANISH_WORDS
-        else pytest.param(query, answers, id=query)
-        for query, answers in QUERIES_ES
-    ]
-
-
 # Material's words around the search box, per edition: the dialog's name, the result list's text
 # while the box is empty, and while the index loads.
 UI = {
@@ -265,7 +245,7 @@ def test_the_table_is_big_enough_and_names_real_pages(built_site):
             assert (built_site / slug / "index.html").exists(), f"{slug} is not a page of the site"
 
 
-@pytest.mark.parametrize(("query", "answers"), _spanish_rows())
+@pytest.mark.parametrize(("query", "answers"), QUERIES_ES, ids=[query for query, _ in QUERIES_ES])
 def test_a_spanish_readers_words_find_the_answering_spanish_page(search_page_es, query, answers):
     found = result_paths(search_page_es, query)
     top = [path.strip("/").split("/")[-1] or "index" for path in found[:3]]
@@ -296,7 +276,6 @@ def test_each_edition_searches_its_own_pages(browser, site_url):
 
 def test_the_spanish_table_is_big_enough_and_names_real_pages(built_site):
     assert len(QUERIES_ES) >= 15
-    assert AWAITING_SPANISH_WORDS <= {query for query, _ in QUERIES_ES}
     for _, answers in QUERIES_ES:
         for slug in answers:
             assert (built_site / "es" / slug / "index.html").exists(), f"es/{slug} is not a page of the site"

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, link_target, start_tags
-from guide.boundary import Edition, main, page_problems
+from guide.boundary import Edition, Site, main, page_problems
 from guide.csp import HEADERS, REFERRER, policy, union
 from guide.plain import write_projects
 
@@ -152,7 +152,7 @@ def test_every_page_has_its_policy_first_in_its_head(built_site: Path):
 def test_the_parsers_agree_on_every_pages_inline_scripts(built_site: Path):
     for page in pages(built_site):
         html = page.read_text(encoding="utf-8")
-        _, scripts = page_problems(html, page.relative_to(built_site).as_posix(), Edition(""), "")
+        _, scripts = page_problems(html, page.relative_to(built_site).as_posix(), Edition(""), Site(built_site, ()))
         assert [sha256(s) for s in scripts] == [sha256(s) for s in run_scripts(html)], page
 
 

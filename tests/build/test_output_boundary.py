@@ -48,6 +48,16 @@ HAND_WRITTEN = {
     "docs/news.md": ("write", '# News\n\nHello.\n{: onmouseover="alert(1)" }\n', "attribute lists"),
     "docs/pixel.md": ("write", "# Pixel\n\n![x](https://x.example/t.png)\n", "an image from"),
     "docs/codes.md": ("write", "# Codes\n\n&#60img src=x onerror=alert(1)&#62\n", "character codes"),
+    # held out by an attacker's review: HTML after a fence Markdown does not read as one, front matter
+    # closed with '...', a list where a description belongs, a second web editor under es/, an id the
+    # theme reads its settings from, a file name that would write _headers, a link to a file elsewhere
+    "docs/fence.md": ("write", f"# Fence\n\n```foo bar baz\n\n</article><noscript><textarea></noscript>{REFRESH}</textarea></noscript>\n\n```\n", "raw HTML"),
+    "docs/dots.md": ("write", "---\ntitle: Dots\nstructured_data: '[]'\n...\n# Dots\n", "'structured_data'"),
+    "docs/listed.md": ("write", "---\ndescription: ['\"><b>']\n---\n# Listed\n", "one line of text"),
+    "docs/es/admin/index.html": ("write", "<!doctype html><title>x</title>", "an HTML file is published"),
+    "docs/settings.md": ("write", "# Settings\n\nText.\n{ #__config }\n", "attribute lists"),
+    "docs/embed/z\n/index.md": ("write", "# Z\n", "no spaces or line breaks"),
+    "docs/assets/data/leak.json": ("link", "/etc/hostname", "a link to another file"),
 }
 # 5. the meta-description break-out is ordinary text (quotes), so it is built and shown inert.
 # 6. character references without ';' in the glossary, and definitions over two lines in content:
@@ -65,7 +75,9 @@ def hostile(repo: Path) -> None:
     for name, (how, text, _) in HAND_WRITTEN.items():
         path = repo / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if how == "append":
+        if how == "link":
+            path.symlink_to(text)
+        elif how == "append":
             path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
         elif how == "front":
             path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\n" + text, 1), encoding="utf-8")
@@ -105,7 +117,8 @@ def source_output(repo: Path, builder: str, tmp_path: Path) -> str:
 def test_the_source_checks_refuse_every_case_at_its_place_in_both_builds(hostile_repo, builder, tmp_path):
     printed = source_output(hostile_repo, builder, tmp_path)
     for name, (_, _, words) in HAND_WRITTEN.items():
-        assert any(line.startswith(f"{name}:") and words in line for line in printed.splitlines()), (name, printed)
+        shown = name.encode("unicode_escape").decode()
+        assert any(line.startswith(f"{shown}:") and words in line for line in printed.splitlines()), (name, printed)
     for (name, _), (_, words) in CONTENT.items():
         assert any(f"content/{name}:" in line and words in line for line in printed.splitlines()), (name, printed)
     assert not (tmp_path / "site").exists() or not list((tmp_path / "site").iterdir()), "no site is left behind"
@@ -123,6 +136,9 @@ BUILT = {
     "summary.md": (f"---\ndescription: '{BREAKOUT}'\n---\n# Summary\n", "summary/index.html", "<meta http-equiv>"),
     "tooltip.md": ("# Tooltip\n\nPRP\n\n*[PRP]: &#60img src=x onerror=alert(1)&#62\n", "tooltip/index.html", "holds '<'"),
     "upload.md": ("# Upload\n\n[x](javascript:alert(1))\n", "upload/index.html", "javascript:alert(1)"),
+    "fence.md": (f"# Fence\n\n```foo bar baz\n\n<noscript><textarea></noscript>{REFRESH}</textarea></noscript>\n\n```\n", "fence/index.html", "<noscript>"),
+    "listed.md": ("---\ndescription: ['\" http-equiv=\"refresh\" content=\"0;url=https://x.example/']\n---\n# Listed\n", "listed/index.html", "<meta http-equiv>"),
+    "settings.md": ('# Settings\n\nText.\n{ #__config }\n', "settings/index.html", "id '__config'"),
 }
 # fmt: on
 

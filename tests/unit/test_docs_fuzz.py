@@ -8,6 +8,8 @@ content of a hand-written page. Derandomized, so the runs are the same every tim
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 from test_content_fuzz import FUZZ
 
 from conftest import ROOT
-from guide.boundary import Edition, page_problems
+from guide.boundary import Edition, Site, page_problems
 from guide.docs_check import page_problems as source_problems
 
 _CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
@@ -53,5 +55,6 @@ def test_a_hand_written_page_is_refused_at_its_line_or_inert_when_built(text):
         return
     body = text.split("---\n", 2)[-1] if text.startswith("---\n") else text
     html = PAGE.format(RENDERER.reset().convert(body))
-    found, scripts = page_problems(html, "page/index.html", Edition("", {"page/index.html": "docs/page.md"}), "")
+    edition = Edition("", {"page/index.html": "docs/page.md"})
+    found, scripts = page_problems(html, "page/index.html", edition, Site(Path("."), (edition,)))
     assert found == [] and scripts == [], f"passed the source check, refused at the output: {found}\n{html}"
