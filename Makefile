@@ -45,9 +45,12 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests && $(VENV)/bin/ruff format --check scripts tests
 	$(VENV)/bin/yamllint --strict content mkdocs.yml .github
 
-# Both cores: one built site and one browser per worker (tests/conftest.py); long tests start first.
+# Both cores: one built site and one browser per worker, long tests first (tests/conftest.py); the
+# JavaScript tests run beside them and print when pytest is done.
 test: $(VENV)/.installed node_modules/.installed
-	node --test tests/js/ && $(PY) -m pytest -n auto --dist worksteal
+	@mkdir -p build; node --test tests/js/ > build/js-tests.log 2>&1 & js=$$!; \
+	$(PY) -m pytest -n auto --dist worksteal; py=$$?; wait $$js; node=$$?; \
+	cat build/js-tests.log; echo "JavaScript tests: exit $$node"; exit $$(( py || node ))
 
 # Prints build times, growth with content, page weights and Lighthouse scores (a few minutes).
 bench: $(VENV)/.installed node_modules/.installed

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -77,14 +79,40 @@ def link_target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
 
 
 def run_guide(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m guide --root ROOT ARGS`, run from ROOT with this project's code, its output captured."""
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
-    )
+    """`python -m guide --root ROOT ARGS`, run from ROOT with this project's code, its output captured.
+
+    In this process (no second Python to start): an exception the command does not handle is not
+    caught here, so the test fails, as an editor would see a traceback."""
+    from guide.cli import main
+
+    argv = ["--root", str(root), *args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:  # argparse, for words it does not take
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return subprocess.CompletedProcess(["python", "-m", "guide", *argv], code, out.getvalue(), err.getvalue())
+
+
+# Modules whose tests, or the fixtures they share, take longest: they start first, so that on both
+# cores (make test: pytest-xdist) neither is left working alone on one of them at the end.
+LONG_FIRST = [
+    "tests/unit/test_changes.py",
+    "tests/browser/test_hostile_pages.py",
+    "tests/browser/test_pages.py",
+    "tests/browser/test_csp.py",
+    "tests/build/test_output_boundary.py",
+    "tests/build/test_editions.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = Path(item.path).relative_to(ROOT).as_posix()
+        return LONG_FIRST.index(path) if path in LONG_FIRST else len(LONG_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep their order
 
 
 @pytest.fixture

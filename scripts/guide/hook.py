@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from guide import editions  # noqa: E402
 from guide.meta import escaped  # noqa: E402
 from guide.problems import ContentError  # noqa: E402
-from guide.render import TEMPLATES, edition, page_sources, render_edition, role  # noqa: E402
+from guide.render import BYTECODE_CACHE, TEMPLATES, edition, page_sources, render_edition, role  # noqa: E402
 from guide.translate import page_translation  # noqa: E402
 from guide.validate import load_content_once  # noqa: E402
 
@@ -97,6 +97,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = os.path.relpath(_root(config) / sources[src_uri], config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """The theme's templates, compiled once and kept between builds (render.BYTECODE_CACHE)."""
+    env.bytecode_cache = BYTECODE_CACHE
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markdown.extensions.toc import slugify
 
@@ -28,7 +28,10 @@ from .pages import AFTERCARE_SHEET, CALCULATOR, CLINICS, EMBED_DIR, GLOSSARY, PL
 from .validate import Content
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-STRINGS = TEMPLATES / "strings"  # the interface text, one file per language: en.yml, es.yml
+STRINGS = TEMPLATES / "strings"
+# Compiled templates, kept between runs in the user's temporary folder (Jinja's own choice), each by
+# its name and a checksum of its text: a changed template is compiled again.
+BYTECODE_CACHE = FileSystemBytecodeCache()  # the interface text, one file per language: en.yml, es.yml
 _CITE = re.compile(r"⟦cite:([a-z0-9-]+)⟧")
 _REFERENCES = "⟦references⟧"
 
@@ -75,7 +78,7 @@ def render_edition(content: Content, lang: str = "en", **site: str) -> dict[str,
     A translated page keeps the English page's section anchors, so a link to
     risks.md#reporting-a-problem works in every language (`_english_anchors`)."""
     pages = render_pages(edition(content, lang), lang=lang, **site)
-    key = (id(content), tuple(sorted(site.items())))
+    key = id(content)  # a page's headings, and so its anchors, do not depend on the site's name or address
     if lang == "en":
         _english.update(key=key, content=content, pages=pages)  # the content is kept, so its id stays its own
         return pages
@@ -270,6 +273,7 @@ def _new_environment(lang: str, templates: Path, version: int) -> Environment:
     line must not reach Python's internals (and so the machine that builds the guide) through an
     object's attributes."""
     env = SandboxedEnvironment(
+        bytecode_cache=BYTECODE_CACHE,
         # A language's own version of a template of prose (es/clinics.md.j2) comes before the shared one.
         loader=FileSystemLoader([templates / lang, templates]),
         undefined=StrictUndefined,

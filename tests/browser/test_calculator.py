@@ -19,7 +19,7 @@ import yaml
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from browser.conftest import axe_violations
+from browser.conftest import axe_violations, open_settled
 from conftest import ROOT, copy_of_repo
 from guide.render import plan_data, strings, weekday_date
 from guide.validate import load_content
@@ -51,7 +51,7 @@ def course_size(concern: dict) -> int:
 def open_planner(page_for, site_url, *, zone="Europe/London", now=NOW, path="/calculator/", scheme="light", **options):
     page, watch = page_for(scheme, timezone_id=zone, **({"viewport": PHONE} | options))
     page.clock.set_fixed_time(now)
-    page.goto(site_url + path, wait_until="networkidle")
+    open_settled(page, site_url + path)
     expect(page.locator("form.calc-form")).to_be_visible()
     return page, watch
 
@@ -364,7 +364,7 @@ def test_instant_navigation_starts_the_planner_and_other_pages_leave_it_alone(si
     page, watch = page_for()
     fetched = []
     page.on("request", lambda r: fetched.append(r.url))
-    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    open_settled(page, site_url + "/aftercare/")
     assert not any("plan.json" in url for url in fetched), "pages without the planner do not load its data"
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Plan your sessions").first.click()
     page.wait_for_url("**/calculator/")
@@ -481,7 +481,7 @@ def test_changing_an_interval_in_the_yaml_changes_the_planners_answer(tmp_path, 
     try:
         page = context.new_page()
         page.clock.set_fixed_time(datetime(2026, 4, 2, 12, tzinfo=UTC))
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/calculator/", wait_until="networkidle")
+        open_settled(page, f"http://127.0.0.1:{server.server_address[1]}/calculator/")
         plan(page, "20", "3", "2026", concern=ACNE["id"])
         start = date(2026, 3, 20)
         expect(page.locator(".calc-window dd").nth(1)).to_have_text(weekday_date(weeks(start, new)))
@@ -547,7 +547,7 @@ def test_the_course_is_drawn_as_a_timeline_under_the_plan(site_url, page_for, sc
     page, watch = page_for(scheme, timezone_id="Europe/London", viewport=PHONE)
     page.add_init_script(CSP_LISTEN)
     page.clock.set_fixed_time(NOW)
-    page.goto(site_url + "/calculator/", wait_until="networkidle")
+    open_settled(page, site_url + "/calculator/")
     start = date(2026, 3, 20)
 
     plan(page, "20", "3", "2026", concern=WEEKLY["id"])  # hair loss: every week

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import axe_violations, serve_pages
+from browser.conftest import axe_violations, open_settled, serve_pages
 from browser.test_embed import NOW, frame_of
 from conftest import ROOT
 from guide.render import strings, weekday_date
@@ -40,7 +40,7 @@ def clinics_page(browser, site_url):
         page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
         page.on("pageerror", lambda e: seen["errors"].append(str(e)))
         page.on("request", lambda r: seen["requests"].append(r.url))
-        page.goto(f"{site_url}/{'' if lang == 'en' else lang + '/'}clinics/", wait_until="networkidle")
+        open_settled(page, f"{site_url}/{'' if lang == 'en' else lang + '/'}clinics/")
         expect(page.locator(".kit")).to_be_visible()
         return page, seen
 
@@ -177,7 +177,7 @@ def test_the_form_is_accessible_in_both_colour_schemes(clinics_page, scheme):
 
 def test_after_instant_navigation_the_form_still_starts(page_for, site_url):
     page, watch = page_for()
-    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    open_settled(page, site_url + "/aftercare/")
     page.evaluate("window.notReloaded = true")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="For clinics").first.click()
     page.get_by_role("heading", level=1, name="For clinics: put the guide on your website").wait_for()

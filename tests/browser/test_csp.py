@@ -96,7 +96,7 @@ def test_the_listener_sees_a_blocked_script(site_url, watched):
         route.fulfill(body=re.sub(r" 'sha256-[^']+'", "", html, count=1), content_type="text/html")
 
     page.route(site_url + "/aftercare/", without_a_hash)
-    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    open_settled(page, site_url + "/aftercare/")
     found = violations.take()
     assert any(v.startswith("script-src-elem inline") for v in found), found
 
@@ -116,7 +116,7 @@ def test_no_page_breaks_its_policy(built_site, site_url, watched):
 
 def test_search_runs_under_the_policy(site_url, watched):
     page, violations = watched()
-    page.goto(site_url + "/", wait_until="networkidle")
+    open_settled(page, site_url + "/")
     page.keyboard.press("/")
     page.get_by_role("dialog", name="Search").get_by_role("textbox").press_sequentially("aftercare")
     page.locator(".md-search-result__item a").first.wait_for()
@@ -125,7 +125,7 @@ def test_search_runs_under_the_policy(site_url, watched):
 
 def test_the_planner_runs_downloads_and_prints_under_the_policy(site_url, watched):
     page, violations = watched()
-    page.goto(site_url + "/calculator/", wait_until="networkidle")
+    open_settled(page, site_url + "/calculator/")
     plan(page.main_frame)
     with page.expect_download():
         page.get_by_role("button", name="Add all dates to your calendar").click()
@@ -139,7 +139,7 @@ def test_the_planner_runs_downloads_and_prints_under_the_policy(site_url, watche
 def test_print_media_breaks_nothing(site_url, watched, path):
     page, violations = watched()
     page.emulate_media(media="print")
-    page.goto(site_url + path, wait_until="networkidle")
+    open_settled(page, site_url + path)
     assert violations.take() == []
 
 
@@ -147,7 +147,7 @@ def test_instant_navigation_runs_the_next_pages_scripts_under_the_first_pages_po
     """Material swaps in the next page's content and runs the inline scripts in it, but the policy
     stays the first page's: from the home page (/) to pages one folder down, and back."""
     page, violations = watched()
-    page.goto(site_url + "/", wait_until="networkidle")
+    open_settled(page, site_url + "/")
     page.evaluate("window.stillTheSameDocument = true")
     page.locator("article").get_by_role("link", name="Aftercare at home").click()
     page.wait_for_url("**/aftercare/")
@@ -185,7 +185,7 @@ def test_embed_views_on_a_clinics_page_run_under_their_policy(site_url, watched)
 
 def test_the_web_editor_opens_under_its_policy(site_url, watched):
     page, violations = watched()
-    page.goto(site_url + "/admin/", wait_until="networkidle")
+    open_settled(page, site_url + "/admin/")
     page.get_by_role("button", name="Open the editor").click()
     expect(page.get_by_role("heading", name=EDITOR["app_title"])).to_be_visible()  # its sign-in screen
     page.wait_for_load_state("networkidle")
@@ -238,7 +238,7 @@ def test_with_the_headers_only_embed_views_can_be_framed_by_other_sites(browser,
     page = context.new_page()
     refused = []
     page.on("console", lambda m: re.search("frame-ancestors 'self'|X-Frame-Options", m.text) and refused.append(m.text))
-    page.goto(origin + "/", wait_until="networkidle")
+    open_settled(page, origin + "/")
     shown = {frame.url.removeprefix(with_headers) for frame in page.frames}
     context.close()
     assert "/embed/aftercare/" in shown

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from browser.conftest import axe_violations, serve_pages
+from browser.conftest import axe_violations, open_settled, serve_pages
 from conftest import ROOT
 from guide.embed import REFERRER_POLICY, SANDBOX
 from guide.render import plan_data, strings
@@ -484,7 +484,7 @@ def test_embed_views_have_no_axe_violations(browser, site_url, scheme):
     page.clock.set_fixed_time(NOW)
     problems = {}
     for path in ("/embed/aftercare/", "/embed/calculator/?accent=ffdd00", "/embed/risks/?theme=dark&accent=0b6e4f"):
-        page.goto(site_url + path, wait_until="networkidle")
+        open_settled(page, site_url + path)
         if "calculator" in path:
             plan(page.main_frame)
         found = axe_violations(page)
@@ -497,7 +497,7 @@ def test_embed_views_have_no_axe_violations(browser, site_url, scheme):
 def test_topic_pages_offer_both_snippets_with_a_copy_button(browser, site_url, built_site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url + "/aftercare/", wait_until="networkidle")
+    open_settled(page, site_url + "/aftercare/")
     details = page.locator(".embed-this-page details")
     expect(details).not_to_have_attribute("open", "")
     details.locator("summary").click()

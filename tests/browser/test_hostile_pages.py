@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from browser.conftest import open_settled
 from conftest import copy_of_repo, mkdocs_build, serve_folder
 
 BREAKOUT = '0;url=https://x.example/" http-equiv="refresh'
@@ -60,7 +61,7 @@ def test_a_break_out_summary_and_a_quoted_title_are_inert_in_chromium(browser, h
     elsewhere, dialogs = [], []
     page.on("request", lambda r: not r.url.startswith((hostile_site, "data:")) and elsewhere.append(r.url))
     page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
-    page.goto(hostile_site + path, wait_until="networkidle")
+    open_settled(page, hostile_site + path)
     assert page.url == hostile_site + path, "the page did not move"
     assert elsewhere == [] and dialogs == []
     assert page.locator('meta[http-equiv="refresh"]').count() == 0

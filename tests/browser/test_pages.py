@@ -21,13 +21,17 @@ def site_paths(site: Path) -> list[str]:
     return paths
 
 
+PARTS = 4  # each scheme's pages in four tests, so both cores share them
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_clean_and_accessible(built_site, site_url, page_for, scheme):
+def test_every_page_is_clean_and_accessible(built_site, site_url, page_for, scheme, part):
     page, watch = page_for(scheme)
     problems = {}
     paths = site_paths(built_site)
     assert len(paths) >= len(CONTENT.topics) + 2
-    for path in paths:
+    for path in paths[part::PARTS]:
         open_settled(page, site_url + path)
         found = axe_violations(page)
         if found:
@@ -40,7 +44,7 @@ def test_every_page_is_clean_and_accessible(built_site, site_url, page_for, sche
 
 def test_search_finds_words_that_only_the_yaml_contains(site_url, page_for):
     page, watch = page_for()
-    page.goto(site_url + "/", wait_until="networkidle")
+    open_settled(page, site_url + "/")
     word = "granulomatous"
     assert word not in "".join(p.read_text() for p in (ROOT / "docs").rglob("*.md")).lower()
     assert word in (ROOT / "content" / "risks.yml").read_text().lower()
@@ -60,7 +64,7 @@ def test_search_finds_words_that_only_the_yaml_contains(site_url, page_for):
 
 def test_instant_navigation_swaps_the_page_without_reloading(site_url, page_for):
     page, watch = page_for()
-    page.goto(site_url + "/", wait_until="networkidle")
+    open_settled(page, site_url + "/")
     page.evaluate("window.stillTheSameDocument = true")
     page.locator("article").get_by_role("link", name="Aftercare at home").click()
     page.wait_for_url("**/aftercare/")
@@ -75,7 +79,7 @@ def test_the_language_link_keeps_the_reader_on_the_same_page(site_url, page_for)
     page, watch = page_for()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(site_url + "/", wait_until="networkidle")
+    open_settled(page, site_url + "/")
     page.locator("article").get_by_role("link", name="Aftercare at home").click()  # instant navigation first
     page.wait_for_url("**/aftercare/")
     page.get_by_role("link", name="Lea esta página en español").click()

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from pypdf import PdfReader
 
+from browser.conftest import open_settled
 from conftest import ROOT
 from guide.render import strings, weekday_date
 from guide.validate import load_content
@@ -27,7 +28,7 @@ NAVIGATION_TEXT_ES = [
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_the_aftercare_sheet_prints_on_two_pages_without_navigation(site_url, page_for, paper):
     page, watch = page_for()
-    page.goto(site_url + "/aftercare-sheet/", wait_until="networkidle")
+    open_settled(page, site_url + "/aftercare-sheet/")
     pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert 1 <= len(pdf.pages) <= 2, f"{len(pdf.pages)} pages on {paper}"
@@ -42,7 +43,7 @@ def test_the_aftercare_sheet_prints_on_two_pages_without_navigation(site_url, pa
 def test_the_spanish_aftercare_sheet_prints_on_two_pages_too(site_url, page_for, paper):
     """Spanish runs about a fifth longer than English: the sheet must still fit two sides."""
     page, watch = page_for()
-    page.goto(site_url + "/es/aftercare-sheet/", wait_until="networkidle")
+    open_settled(page, site_url + "/es/aftercare-sheet/")
     pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert 1 <= len(pdf.pages) <= 2, f"{len(pdf.pages)} pages on {paper}"
@@ -67,7 +68,7 @@ LONGEST = {
 def test_a_clinics_own_sheet_prints_on_two_pages_with_its_details_on_top(site_url, page_for, paper, lang):
     page, watch = page_for()
     edition = "" if lang == "en" else f"{lang}/"
-    page.goto(f"{site_url}/{edition}aftercare-sheet/#{urlencode(LONGEST)}", wait_until="networkidle")
+    open_settled(page, f"{site_url}/{edition}aftercare-sheet/#{urlencode(LONGEST)}")
     page.locator(".sheet-dates").first.wait_for()
     pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
     assert len(pdf.pages) == 2, f"{len(pdf.pages)} pages on {paper}"
@@ -91,7 +92,7 @@ def test_a_clinics_own_sheet_prints_on_two_pages_with_its_details_on_top(site_ur
 
 def test_a_printed_topic_page_keeps_the_content_and_drops_the_navigation(site_url, page_for):
     page, _ = page_for()
-    page.goto(site_url + "/risks/", wait_until="networkidle")
+    open_settled(page, site_url + "/risks/")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
     assert CONTENT.topics["risks"].title in text and "When to get help" in text
     assert "Next review due" in text

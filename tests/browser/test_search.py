@@ -18,6 +18,8 @@ import time
 
 import pytest
 
+from browser.conftest import open_settled
+
 # (what a reader types, the pages that answer it: one of them must be in the top three)
 QUERIES: list[tuple[str, tuple[str, ...]]] = [
     # the procedure and its other names
@@ -213,7 +215,7 @@ def steady(times: int):
 def open_search(browser, url: str):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
+    open_settled(page, url)
     page.keyboard.press("/")  # Material's shortcut opens search
     return context, page
 

@@ -7,11 +7,10 @@ field, in plain words, and without a traceback.
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import run_guide
 
 F, A, R = "frequency.yml", "aftercare.yml", "references.yml"
 
@@ -248,12 +247,7 @@ WHOLE_FILE_MISTAKES = [
 
 
 def run_check(root) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "--root", str(root), "check", "--today", "2026-12-01"],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
-    )
+    return run_guide(root, "check", "--today", "2026-12-01")
 
 
 def assert_one_clear_problem(result, where: str, field: str, words: str) -> None:

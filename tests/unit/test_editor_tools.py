@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
-from conftest import ROOT
+from conftest import ROOT, run_guide
 from guide.model import KINDS
 from guide.schemas import schema_files
 
 
 def run_check(root, *flags) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "--root", str(root), "check", *flags],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
-    )
+    return run_guide(root, "check", *flags)
 
 
 def test_committed_schemas_are_current():
