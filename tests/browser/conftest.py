@@ -107,32 +107,18 @@ def open_settled(page, url: str):
     return response
 
 
-# What a dark colour scheme changes: colours, and the header's scheme toggle (its name and icon).
-# The rest of a page is the same in both schemes, and is checked in light.
-AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-
-
 def axe_violations(page) -> list[str]:
-    """axe-core's violations on the page: every rule of AXE_TAGS, or in a dark colour scheme the
-    colour rules on the whole page and every rule on its header (AXE_COLOUR_RULES)."""
     # axe reads colours as drawn, so transitions (a button's focus colour) must finish first. Both
     # go through the DevTools protocol, which the page's Content-Security-Policy does not govern:
     # a <script> tag (page.add_script_tag) or a polled expression string would be blocked by it.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
-        """async ([tags, colourRules]) => {
-            const report = result => result.violations.map(
-                v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(', ')}`);
-            const options = values => ({runOnly: {type: values === tags ? 'tag' : 'rule', values},
-                                        resultTypes: ['violations']});
-            const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-            if (!dark) return report(await axe.run(document, options(tags)));
-            const found = report(await axe.run(document, options(colourRules)));
-            const header = document.querySelector('header');
-            return header ? found.concat(report(await axe.run(header, options(tags)))) : found;
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return result.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(', ')}`);
         }""",
-        [AXE_TAGS, AXE_COLOUR_RULES],
+        AXE_TAGS,
     )
     return found
 
