@@ -90,14 +90,18 @@ def scaled_project(times: int, into: Path) -> Path:
     # Topics only: a translation folder (content/es/) would ask for a translation of every copy.
     folders = shutil.ignore_patterns(*(path.name for path in (ROOT / "content").iterdir() if path.is_dir()))
     shutil.copytree(ROOT / "content", into / "content", ignore=folders)
+    risks = into / "content" / "risks.yml"  # the English edition only: its own countries
+    data = yaml.safe_load(risks.read_text(encoding="utf-8"))
+    data["reporting"]["regulators"] = [r for r in data["reporting"]["regulators"] if "en" in r["editions"]]
+    risks.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["editions"] = config["extra"]["editions"][:1]  # the English edition only (no content/es/)
     topics = [
         path for path in sorted((ROOT / "content").glob("*.yml")) if issubclass(KINDS.get(path.name, Topic), Topic)
     ]
     for copy in range(2, times + 1):
-        section: list[dict] = []
-        config["nav"].append({f"Copy {copy}": section})
+        group: list[dict] = []
+        config["nav"].append({f"Copy {copy}": group})
         for path in topics:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data = {key: value for key, value in data.items() if key in Topic.model_fields}
@@ -106,7 +110,7 @@ def scaled_project(times: int, into: Path) -> Path:
                 section["heading"] += f" (copy {copy})"
             name = f"{path.stem}-{copy}"
             (into / "content" / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-            section.append({data["title"]: f"{name}.md"})
+            group.append({data["title"]: f"{name}.md"})
     (into / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return into
 
@@ -282,7 +286,7 @@ def test_suite() -> tuple[float, str, list[str]]:
     seconds = time.perf_counter() - start
     lines = result.stdout.splitlines()
     slowest = [line for line in lines if re.match(r"^\d+\.\d+s (call|setup|teardown) ", line)]
-    closing = next((line.strip("= ") for line in reversed(lines) if " passed" in line or " failed" in line), "")
+    closing = next((line.strip("= ") for line in reversed(lines) if re.search(r"\d+ (passed|failed)", line)), "")
     return seconds, closing, slowest
 
 

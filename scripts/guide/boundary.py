@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -465,8 +466,8 @@ def nav_pages(config: dict) -> frozenset[str]:
 
 
 def _relative(root: Path, folder: str) -> str:
-    path = Path(folder)
-    return (path.resolve().relative_to(root.resolve()) if path.is_absolute() else path).as_posix()
+    """A docs folder as a path from the project's root (MkDocs gives it absolute; it may be a link)."""
+    return Path(os.path.relpath(folder, root) if Path(folder).is_absolute() else folder).as_posix()
 
 
 def hand_written_pages(root: Path, docs: str, skip: list[str]) -> dict[str, str]:

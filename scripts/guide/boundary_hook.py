@@ -3,8 +3,8 @@
 Runs once the whole site is written, so it sees every file: pages made from content/, hand-written
 pages, 404.html, /admin/, the theme's files and whatever docs/ held. The work is in guide/boundary.py,
 which `make build-zensical` runs on Zensical's output too. The English build checks the whole guide
-(the other editions are built into its folder first, by hook.py) and writes `_headers`; another
-edition's project, built alone, checks its own folder.
+(the other editions are built into its folder first, by hook.py, and leave the check to it) and
+writes `_headers`; another edition's project, built alone, checks its own folder.
 
 A problem stops the build, and a failed `mkdocs build` empties its site folder, so nothing
 unchecked is left to publish.
@@ -41,6 +41,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if len(_state["site_dirs"]) > 1:  # an edition built inside the English build: its pass checks this folder too
+        _state["site_dirs"].pop()
+        return
     root = Path(config.config_file_path).resolve().parent
     english = config.extra.get("edition", "en") == "en"
     serving = _state["command"] == "serve"  # another edition built under `mkdocs serve` starts as served too

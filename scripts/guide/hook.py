@@ -158,7 +158,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
+    """Rebuild when content, templates or the guide's code change. Those folders are looked at every
+    0.1 s, not MkDocs' 0.5 s (its polling observer's `timeout`, set before our watches are added):
+    an editor who saves a YAML file sees the page change sooner."""
     root = _root(config)
+    if hasattr(server.observer, "_timeout"):
+        server.observer._timeout = 0.1
     server.watch(str(root / "content"))
     server.watch(str(TEMPLATES))
     server.watch(str(Path(__file__).resolve().parent))
