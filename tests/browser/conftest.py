@@ -107,12 +107,23 @@ def open_settled(page, url: str):
     return response
 
 
+def arrive(page, url: str, heading: str) -> None:
+    """Wait for a page reached by instant navigation: Material changes the address as soon as a link
+    is followed and swaps the content in when it arrives, so until the new page's heading shows,
+    links and forms are still the last page's."""
+    page.wait_for_url(url)
+    page.get_by_role("heading", level=1, name=heading).wait_for()
+
+
 def axe_violations(page) -> list[str]:
     # axe reads colours as drawn, so transitions (a button's focus colour) must finish first. Both
     # go through the DevTools protocol, which the page's Content-Security-Policy does not govern:
     # a <script> tag (page.add_script_tag) or a polled expression string would be blocked by it.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    # In every frame, so that axe checks the embeds a page shows too, and the rules that look across
+    # frames (two landmarks of the same name, one in a frame) see them.
+    for frame in page.frames:
+        frame.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});

@@ -19,7 +19,7 @@ import yaml
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from browser.conftest import axe_violations, open_settled
+from browser.conftest import arrive, axe_violations, open_settled
 from conftest import ROOT, copy_of_repo
 from guide.render import plan_data, strings, weekday_date
 from guide.validate import load_content
@@ -367,16 +367,13 @@ def test_instant_navigation_starts_the_planner_and_other_pages_leave_it_alone(si
     open_settled(page, site_url + "/aftercare/")
     assert not any("plan.json" in url for url in fetched), "pages without the planner do not load its data"
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Plan your sessions").first.click()
-    page.wait_for_url("**/calculator/")
-    # Material changes the address before the new page arrives: wait for its heading, not the old form.
-    page.get_by_role("heading", level=1, name=strings("en")["calculator"]["title"]).wait_for()
+    arrive(page, "**/calculator/", strings("en")["calculator"]["title"])
     expect(page.locator("form.calc-form")).to_be_visible()
     assert page.locator(".calc-fallback").is_hidden()
     plan(page, "20", "3", "2026", concern=ACNE["id"])
     expect(page.locator(".calc-sessions li")).to_have_count(course_size(ACNE))
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="How often").first.click()
-    page.wait_for_url("**/frequency/")
-    page.get_by_role("heading", level=1, name=CONTENT.topics["frequency"].title).wait_for()
+    arrive(page, "**/frequency/", CONTENT.topics["frequency"].title)
     expect(page.locator("form.calc-form")).to_be_visible()
     plan(page, "20", "3", "2026", concern=ACNE["id"])
     expect(page.locator(".calc-sessions li")).to_have_count(course_size(ACNE))

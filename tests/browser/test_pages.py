@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import axe_violations, open_settled
+from browser.conftest import arrive, axe_violations, open_settled
 from conftest import ROOT
 from guide.validate import load_content
 
@@ -57,7 +57,7 @@ def test_search_finds_words_that_only_the_yaml_contains(site_url, page_for):
     result.wait_for()
     assert "risks" in result.get_attribute("href")
     result.click()
-    page.wait_for_url("**/risks/**")
+    arrive(page, "**/risks/**", CONTENT.topics["risks"].title)
     assert page.locator("mark", has_text=word).count() >= 1 or word in page.content().lower()
     assert watch.console_errors == [] and watch.other_origins == []
 
@@ -67,8 +67,7 @@ def test_instant_navigation_swaps_the_page_without_reloading(site_url, page_for)
     open_settled(page, site_url + "/")
     page.evaluate("window.stillTheSameDocument = true")
     page.locator("article").get_by_role("link", name="Aftercare at home").click()
-    page.wait_for_url("**/aftercare/")
-    page.get_by_role("heading", level=1, name=CONTENT.topics["aftercare"].title).wait_for()
+    arrive(page, "**/aftercare/", CONTENT.topics["aftercare"].title)
     assert page.evaluate("window.stillTheSameDocument") is True  # a full reload would have cleared it
     assert watch.console_errors == []
 
@@ -81,14 +80,12 @@ def test_the_language_link_keeps_the_reader_on_the_same_page(site_url, page_for)
     page.on("request", lambda request: requests.append(request.url))
     open_settled(page, site_url + "/")
     page.locator("article").get_by_role("link", name="Aftercare at home").click()  # instant navigation first
-    page.wait_for_url("**/aftercare/")
+    arrive(page, "**/aftercare/", CONTENT.topics["aftercare"].title)
     page.get_by_role("link", name="Lea esta página en español").click()
-    page.wait_for_url("**/es/aftercare/")
-    page.get_by_role("heading", level=1, name=CONTENT.translations["es"].topics["aftercare"].title).wait_for()
+    arrive(page, "**/es/aftercare/", CONTENT.translations["es"].topics["aftercare"].title)
     assert page.evaluate("document.documentElement.lang") == "es"
     page.get_by_role("link", name="Read this page in English").click()
-    page.wait_for_url(site_url + "/aftercare/")
-    page.get_by_role("heading", level=1, name=CONTENT.topics["aftercare"].title).wait_for()
+    arrive(page, site_url + "/aftercare/", CONTENT.topics["aftercare"].title)
     assert page.evaluate("document.documentElement.lang") == "en"
     sitemaps = {url.removeprefix(site_url) for url in requests if url.endswith("sitemap.xml")}
     assert sitemaps <= {"/sitemap.xml", "/es/sitemap.xml"}, sitemaps

@@ -11,6 +11,17 @@
   var root = document.documentElement;
   var warn = function (name) { console.warn('Microneedling guide: ignored ' + name + '=' + params.get(name)); };
 
+  // Inside a clinic's page, which has landmarks of its own (a main, perhaps this guide's notice on
+  // another page), this view's landmarks also carry the guide's page title, so a screen reader's
+  // list of landmarks tells them apart (axe: landmark-unique).
+  if (window.parent !== window) {
+    Array.prototype.forEach.call(document.querySelectorAll('main, aside'), function (landmark) {
+      var heading = document.getElementById(landmark.getAttribute('aria-labelledby') || '');
+      landmark.removeAttribute('aria-labelledby');
+      landmark.setAttribute('aria-label', (heading ? heading.textContent.trim() + ': ' : '') + document.title);
+    });
+  }
+
   var theme = params.get('theme');
   if (theme !== null && !/^(light|dark|auto)$/.test(theme)) { warn('theme'); theme = null; }
   var dark = window.matchMedia('(prefers-color-scheme: dark)');
