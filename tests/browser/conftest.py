@@ -115,21 +115,31 @@ def arrive(page, url: str, heading: str) -> None:
     page.get_by_role("heading", level=1, name=heading).wait_for()
 
 
-def axe_violations(page) -> list[str]:
+def frames_of(page_or_frame):
+    """A page's frames (or a frame's own and those inside it), outermost first."""
+    frame = getattr(page_or_frame, "main_frame", page_or_frame)
+    yield frame
+    for child in frame.child_frames:
+        yield from frames_of(child)
+
+
+def axe_violations(page, within: str = "html") -> list[str]:
+    """axe's violations in a page (every rule of AXE_TAGS), or in one part of it (a CSS selector):
+    after a widget changes, only what changed needs checking again."""
     # axe reads colours as drawn, so transitions (a button's focus colour) must finish first. Both
     # go through the DevTools protocol, which the page's Content-Security-Policy does not govern:
     # a <script> tag (page.add_script_tag) or a polled expression string would be blocked by it.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     # In every frame, so that axe checks the embeds a page shows too, and the rules that look across
     # frames (two landmarks of the same name, one in a frame) see them.
-    for frame in page.frames:
+    for frame in frames_of(page):
         frame.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        """async ([tags, within]) => {
+            const result = await axe.run({include: [within]}, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return result.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(', ')}`);
         }""",
-        AXE_TAGS,
+        [AXE_TAGS, within],
     )
     return found
 
