@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 from jinja2 import Environment
@@ -45,11 +45,16 @@ REFERRER_POLICY = "no-referrer"
 IFRAME_HEIGHT = 900  # the plain iframe cannot grow to fit, so it starts tall and scrolls inside
 # A clinic's details in a plain iframe's address, as the For clinics page shows them (escaped for HTML):
 # after a #, so they never reach the guide's server; read by docs/assets/js/clinic.js.
-CLINIC_EXAMPLE = "clinic-name=Glow%20Skin%20Clinic&amp;clinic-phone=%2B44%2020%207946%200958"
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 # A Markdown link to another page of the guide, such as [aftercare](aftercare.md#day-0).
 _PAGE_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#|\.\./)([^)\s]+?\.md(?:#[^)\s]*)?)\)")
+
+
+def clinic_example(env: Environment) -> str:
+    """The view address's fragment for the edition's made-up clinic (clinic_kit.example in its strings)."""
+    clinic = env.globals["t"]["clinic_kit"]["example"]
+    return f"clinic-name={quote(clinic['name'], safe='')}&amp;clinic-phone={quote(clinic['phone'], safe='')}"
 
 
 def embed_views(
@@ -102,7 +107,7 @@ def embed_views(
             calculator or example, titles[calculator or example], site_url=site_url, site_name=site_name, query=options
         ),
         with_clinic=snippets_for(
-            example, titles[example], site_url=site_url, site_name=site_name, fragment=CLINIC_EXAMPLE
+            example, titles[example], site_url=site_url, site_name=site_name, fragment=clinic_example(env)
         ),
         clinic_pages=clinic_pages,
         calculator=calculator,

@@ -527,6 +527,20 @@ class SourceDates(Strict):
 SourceLanguage = Literal["en", "es"]
 
 
+SourceKind = Literal[
+    "patient-page",
+    "patient-leaflet",
+    "press-release",
+    "news-item",
+    "magazine-article",
+    "seller-listing",
+    "seller-and-blog-pages",
+    "clinic-pages",
+    "device-records",
+    "book-chapter",
+]
+
+
 class Reference(Strict):
     """A source, shown in every edition in the words and language it was published in (title, authors,
     where), marked with that language for screen readers; its dates are written in each page's language."""
@@ -536,7 +550,22 @@ class Reference(Strict):
         None, description="Authors as listed in the fact sheet; leave out if not known."
     )
     # Quoted as published, a date in it included ("Drug Safety Update: April 2024"): not SourceWords.
-    title: Line = Field(description="Title of the article or page, as it was published.")
+    title: Line | None = Field(
+        None,
+        description=(
+            "Title of the article or page, as it was published. Leave it out if the title was not captured, and"
+            " say what the source is with kind: never a description of our own here, which every edition would"
+            " show in English."
+        ),
+    )
+    kind: SourceKind | None = Field(
+        None,
+        description=(
+            "What the source is (a press release, a patient leaflet), said in each edition's own words"
+            " (references.kinds in scripts/templates/strings/): for a source whose title was not captured, or"
+            " beside a title that does not say it."
+        ),
+    )
     published_in: SourceWords | None = Field(
         None,
         description=(
@@ -569,6 +598,12 @@ class Reference(Strict):
             " shown on the guide's pages; the review pack shows it."
         ),
     )
+
+    @model_validator(mode="after")
+    def _named(self) -> Reference:
+        if not self.title and not self.kind:
+            raise ValueError("a reference needs its published title, or a kind that says what it is")
+        return self
 
 
 class Bibliography(Strict):

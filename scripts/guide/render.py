@@ -361,7 +361,8 @@ def _glossary_words(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, dic
     meanings = {word.casefold(): term[-1] for term in terms for word in term[:-1]}
     words = sorted(meanings, key=len, reverse=True)
     alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), meanings
+    # Not inside a longer word, nor inside an address (yellowcard.mhra.gov.uk).
+    return re.compile(rf"(?<![\w-])(?<!\w\.)(?:{alternatives})(?![\w-])(?!\.\w)", re.IGNORECASE), meanings
 
 
 _PROCEDURE_PARTS = {"before": "preparation", "during": "howPerformed", "after": "followup"}
@@ -449,14 +450,17 @@ def format_reference(ref: Reference, lang: str = "en", *, marked: bool = True) -
     parts = []
     if ref.authors:
         parts.append(ref.authors.rstrip(".") + ".")
-    parts.append(ref.title.rstrip(".") + ".")
+    if ref.title:
+        parts.append(ref.title if ref.title.endswith(("?", "!")) else ref.title.rstrip(".") + ".")
     where = f"*{ref.published_in.rstrip('.')}*." if ref.published_in else ""
     when = ";".join(str(x) for x in (ref.year, ref.details) if x)
     if where or when:
         parts.append(" ".join(x for x in (where, when + "." if when else "") if x))
     own = " ".join(parts)
     words = strings(lang)["references"]
-    parts = [f'<span lang="{ref.language}">{own}</span>' if marked and ref.language != lang else own]
+    parts = [f'<span lang="{ref.language}">{own}</span>' if own and marked and ref.language != lang else own]
+    if ref.kind:
+        parts.append(words["kinds"][ref.kind])
     for kind, day in (ref.dates.model_dump(exclude_none=True) if ref.dates else {}).items():
         parts.append(words["dates"][kind].format(date=long_date(day, lang)))
     if ref.language != "en":
@@ -470,7 +474,7 @@ def format_reference(ref: Reference, lang: str = "en", *, marked: bool = True) -
         links.append(f"<{ref.url}>")
     if links:
         parts.append(" ".join(links))
-    return " ".join(parts)
+    return " ".join(part for part in parts if part)
 
 
 def reference_for_editors(ref: Reference) -> str:

@@ -81,7 +81,7 @@ class FactSheets:
 
     def entry_for(self, ref: Reference) -> str | None:
         """The R-number of the fact-sheet entry a bibliography reference came from, if one matches."""
-        title = _squash(ref.title)[:60]
+        title = _squash(ref.title or "")[:60]
         for label, (_, text) in self.entries.items():
             if (ref.doi and ref.doi.lower() in text.lower()) or (ref.pmid and ref.pmid in text):
                 return label

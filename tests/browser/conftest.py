@@ -136,7 +136,8 @@ def axe_violations(page, within: str = "html") -> list[str]:
         frame.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate(
         """async ([tags, within]) => {
-            const result = await axe.run({include: [within]}, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
+            const result = await axe.run({include: [within]}, options);
             return result.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(', ')}`);
         }""",
         [AXE_TAGS, within],
