@@ -336,6 +336,10 @@ def page_problems(html: str, path: str, edition: Edition, site: Site) -> tuple[l
     elif not articles:
         problems.append("not a page of the guide's theme (no <article>)")
     ids = Counter(node.attributes["id"] for node in tree.css("[id]"))
+    if len(articles) > 1:
+        problems.append("more than one <article>: the page's content ends early and starts again")
+    if ids["__config"] > 1:
+        problems.append("more than one #__config: the theme reads its settings from the first")
     for article in articles:
         problems += content_problems(article, hand_written=bool(source), origin=site.origin)
         if [child.tag for child in article.parent.iter(include_text=False)] != ["article"]:
@@ -374,6 +378,9 @@ def _element_problems(node: LexborNode, path: str, edition: Edition, site: Site)
             problems.append(f"<{tag} {name}> holds '</', which can end an element early in another parse")
     if tag == "script" and "src" in node.attributes:
         problems.append(_script_source_problem(node.attributes["src"] or "", path, edition, site))
+    if tag == "script" and {"href", "xlink:href"} & {name.lower() for name in node.attributes}:
+        # An SVG script loads its href whatever its text: it would pass as a known inline script.
+        problems.append("a script that loads an address with href: scripts load only with src")
     if tag == "meta" and (node.attributes.get("name") or "").lower() == "referrer":
         problems.append("a referrer policy other than the guide's")
     return [p for p in problems if p]

@@ -34,7 +34,7 @@ SPANISH_TOO |= {"real", "error"}
 NAMES = re.compile(
     r"microneedling|JavaScript|\.ics|\bmm\b|Check a Practitioner|American Academy of Dermatology"
     r"|Joint Council for Cosmetic Practitioners|state medical board|Mayo Clinic|U\.S\. Food and Drug Administration"
-    r"|Cloudflare Pages|GitHub Pages|Google Calendar|Yellow Card"
+    r"|Cloudflare Pages|GitHub Pages|Google Calendar|Yellow Card|\bFDA\b"
     # the web's own words on the For clinics page, for clinics' web staff: HTML, an iframe and its src
     r"|\bHTML\b|\biframe\b|\bsrc\b",
     re.IGNORECASE,

@@ -93,6 +93,11 @@ HOSTILE = [
     ("a script from another folder", "body", '<script src="../assets/data/x.js"></script>', "scripts come from"),
     ("a script from elsewhere, by backslashes", "body", '<script src="\\\\x.example/a.js"></script>', "scripts come from"),
     ("image in content", "article", '<img src="https://x.example/t.png">', "not the guide's own"),
+    # held out by a second attacker's review
+    ("content ended two levels early", "article", '<p>x</p></article></div><form><input></form><div><article>', "more than one <article>"),
+    ("an svg script by href", "body", '<svg><script href="../admin/sveltia-cms.js"></script></svg>', "scripts load only with src"),
+    ("an svg script by xlink:href", "body", '<svg><script xlink:href="../assets/css/x.css"></script></svg>', "scripts load only with src"),
+    ("a second #__config before the theme's", "head", '<script id="__config" type="application/json">{}</script>', "more than one #__config"),
 ]
 # fmt: on
 
