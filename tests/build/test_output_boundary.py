@@ -139,6 +139,11 @@ BUILT = {
     "fence.md": (f"# Fence\n\n```foo bar baz\n\n<noscript><textarea></noscript>{REFRESH}</textarea></noscript>\n\n```\n", "fence/index.html", "<noscript>"),
     "listed.md": ("---\ndescription: ['\" http-equiv=\"refresh\" content=\"0;url=https://x.example/']\n---\n# Listed\n", "listed/index.html", "<meta http-equiv>"),
     "settings.md": ('# Settings\n\nText.\n{ #__config }\n', "settings/index.html", "id '__config'"),
+    # held out by a second attacker's review: content closed two levels up and started again, an SVG
+    # script that loads by href, a second theme configuration before the theme's own
+    "deep.md": ("# Deep\n\n</article></div><form><input></form><div><article>\n", "deep/index.html", "more than one <article>"),
+    "svg.md": ('# Svg\n\n<svg><script href="../admin/sveltia-cms.js"></script></svg>\n', "svg/index.html", "scripts load only with src"),
+    "config.md": ('# Config\n\n<script id="__config" type="application/json">{"redirect": "go.json"}</script>\n', "config/index.html", "more than one #__config"),
 }
 # fmt: on
 
