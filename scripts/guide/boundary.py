@@ -305,10 +305,15 @@ def _css_unescape(match: re.Match) -> str:
     return escaped
 
 
+def _as_browsers_read(url: str) -> str:
+    """An address as browsers read it: outer spaces and controls, tabs and line breaks dropped,
+    backslashes read as slashes."""
+    return re.sub(r"[\t\n\r]", "", url.strip(_CONTROLS)).replace("\\", "/")
+
+
 def _elsewhere(url: str) -> bool:
-    """Whether an address leaves the page's own origin: a scheme, or '//' once browsers have read
-    backslashes as slashes and dropped tabs and line breaks."""
-    cleaned = re.sub(r"[\t\n\r]", "", url.strip(_CONTROLS)).replace("\\", "/")
+    """Whether an address leaves the page's own origin: a scheme, or '//' as browsers read it."""
+    cleaned = _as_browsers_read(url)
     return cleaned.startswith("//") or url_scheme(cleaned) is not None
 
 
@@ -407,7 +412,7 @@ def _load_problem(tag: str, name: str, url: str, origin: str) -> str:
 
 
 def _same_origin(url: str, origin: str) -> bool:
-    parts = urlsplit(re.sub(r"[\t\n\r]", "", url.strip(_CONTROLS)).replace("\\", "/"))
+    parts = urlsplit(_as_browsers_read(url))
     return bool(origin) and f"{parts.scheme}://{parts.netloc}".lower() == origin.lower()
 
 
