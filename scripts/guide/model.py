@@ -591,6 +591,13 @@ class Reference(Strict):
     url: Annotated[str, StringConstraints(pattern=_WEB_ADDRESS)] | None = Field(
         None, description="Web address of the source, starting https://."
     )
+    secondary: bool = Field(
+        False,
+        description=(
+            "true when the source was seen only in a copy on another site (a mirror, a summary, a republished"
+            " article), not where it was published: every edition's reference list says so. Say where in note."
+        ),
+    )
     note: Text | None = Field(
         None,
         description=(

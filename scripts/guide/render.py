@@ -444,8 +444,9 @@ def weekday_date(value: date, lang: str = "en") -> str:
 def format_reference(ref: Reference, lang: str = "en", *, marked: bool = True) -> str:
     """A reference in the usual medical style for a reader of `lang`, leaving out whatever the bibliography
     lacks: the source's own words (authors, title, where and when published) in its language, marked with
-    it for screen readers when the page's language differs (unless `marked` is False); then its dates and,
-    for a source not in English, its language, in the reader's words (references in the strings file);
+    it for screen readers when the page's language differs (unless `marked` is False); then its dates, for
+    a source not in English its language, and for one seen only in a copy elsewhere that it was, in the
+    reader's words (references in the strings file);
     then its links. Its note is for editors: never shown (reference_for_editors shows it)."""
     parts = []
     if ref.authors:
@@ -465,6 +466,8 @@ def format_reference(ref: Reference, lang: str = "en", *, marked: bool = True) -
         parts.append(words["dates"][kind].format(date=long_date(day, lang)))
     if ref.language != "en":
         parts.append(words["written_in"][ref.language])
+    if ref.secondary:
+        parts.append(words["secondary"])
     links = []
     if ref.doi:
         links.append(f"[doi:{ref.doi}](https://doi.org/{ref.doi})")

@@ -178,6 +178,20 @@ def test_a_reference_keeps_its_own_words_and_language_and_gives_its_dates_in_the
     assert format_reference(spanish, "es") == "Estrías. *gob.mx*. En español."
 
 
+def test_a_reference_without_a_published_title_says_what_it_is_and_where_it_was_seen_in_the_readers_words():
+    release = Reference(id="r", authors="British Association of Dermatologists", kind="press-release", year=2018)
+    own = "British Association of Dermatologists. 2018."
+    assert format_reference(release) == f"{own} Press release."
+    assert format_reference(release, "es") == f'<span lang="en">{own}</span> Nota de prensa.'
+    copy = Reference(id="c", title="Stretch marks", published_in="nhs.uk", secondary=True)
+    assert format_reference(copy).endswith("Seen only in a copy on another site, not where it was published.")
+    assert format_reference(copy, "es").endswith("Consultada solo en una copia en otro sitio, no donde se publicó.")
+    asks = Reference(id="q", title="Is a cosmetic procedure right for me?", published_in="nhs.uk")
+    assert format_reference(asks) == "Is a cosmetic procedure right for me? *nhs.uk*."
+    with pytest.raises(ValidationError, match="its published title, or a kind"):
+        Reference(id="n", published_in="nhs.uk")
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [("details", "published online 25 November 2024"), ("authors", "Ngan V; updated (December 2015)")],
