@@ -134,6 +134,16 @@ def test_the_aftercare_sheet_and_the_planner_say_clinical_review_is_pending(buil
         assert f"{review.reviewed_by} {pending}" in html if review.status == "editorial" else pending not in html, slug
 
 
+def test_pages_without_a_review_record_say_no_clinician_has_reviewed_them(built_site: Path):
+    """The glossary and For clinics carry no review record of their own: the disclaimer says so, in
+    each edition's words; a topic page, which has its own, does not say it twice."""
+    for lang, folder in (("en", built_site), ("es", built_site / "es")):
+        unreviewed = strings(lang)["theme"]["disclaimer"]["unreviewed"]
+        for slug in ("glossary", "clinics"):
+            assert unreviewed in (folder / slug / "index.html").read_text(encoding="utf-8"), (lang, slug)
+        assert unreviewed not in (folder / "aftercare" / "index.html").read_text(encoding="utf-8"), lang
+
+
 def test_each_editions_risks_page_links_to_its_own_countries_reporting_pages(built_site: Path):
     """The country list (content/risks.yml reporting) reaches the built HTML of both editions, each with its own."""
     regulators = CONTENT.topics["risks"].reporting.regulators
