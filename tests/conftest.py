@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import http.server
 import io
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from functools import partial
 from pathlib import Path
@@ -72,6 +74,19 @@ def mkdocs_build(repo: Path, site: Path, env: dict[str, str] | None = None) -> s
     )
 
 
+def header_rules(text: str) -> dict[str, dict[str, str]]:
+    """{path: {header: value}} from a _headers file (the format Netlify and Cloudflare Pages read)."""
+    rules: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if line.startswith("/"):
+            path = line.strip()
+            rules[path] = {}
+        elif line.strip() and not line.startswith("#"):
+            name, value = line.strip().split(": ", 1)
+            rules[path][name] = value
+    return rules
+
+
 def link_target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     """The file in a built site, and the #fragment, that a link in one of its files points at
     (guide.weights.link_target, with this project's site path). None for another origin or scheme."""
@@ -123,6 +138,13 @@ def minimal(tmp_path: Path) -> ContentCopy:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files, asking browsers to check each file again whenever it is used: browser tests
+    share contexts (tests/browser/conftest.py: Tabs), and every use is then a request they see."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
@@ -134,10 +156,43 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+# One built site for the whole run, whichever worker asks for it first (make test: pytest-xdist).
+# The controller serves it, so that its address, which the build writes into the site, is known to
+# every worker before any builds; without workers, the session serves and builds it itself.
+SHARED_SITE = "guide_site"
+_SHARED = pytest.StashKey[tuple]()  # the controller's server, folder and origin
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="guide-site-")) / "site"
+    folder.mkdir()
+    config.stash[_SHARED] = (*serve_folder(folder), folder)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):  # pytest-xdist: what the controller hands each worker
+    _, origin, folder = node.config.stash[_SHARED]
+    node.workerinput[SHARED_SITE] = [str(folder), origin]
+
+
+def pytest_unconfigure(config):
+    if _SHARED in config.stash:
+        server, _, folder = config.stash[_SHARED]
+        server.shutdown()
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site_server(tmp_path_factory):
+def site_server(request, tmp_path_factory):
     """A loopback server for the built site, started before the build so the site can be built with
     its address as `site_url` (Material's instant navigation follows only the sitemap's addresses)."""
+    shared = getattr(request.config, "workerinput", {}).get(SHARED_SITE)
+    if shared:
+        yield Path(shared[0]), shared[1]
+        return
     folder = tmp_path_factory.mktemp("site")
     server, origin = serve_folder(folder)
     yield folder, origin
@@ -146,14 +201,20 @@ def site_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def built_site(site_server) -> Path:
-    """The real guide, built once per test run with `mkdocs build --strict` into the served folder."""
+    """The real guide, built once per test run with `mkdocs build --strict` into the served folder: by
+    the first worker to ask, while the others wait (a lock beside it), then read by all."""
     site, origin = site_server
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "SITE_URL": origin + "/"},
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    with open(site.parent / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = site.parent / "site.built"
+        if not built.exists():
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                cwd=ROOT,
+                env={**os.environ, "SITE_URL": origin + "/"},
+                capture_output=True,
+                text=True,
+            )
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+            built.touch()
     return site

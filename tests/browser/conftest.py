@@ -6,12 +6,15 @@ import http.server
 import os
 import shutil
 import threading
+from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, header_rules
+from guide.csp import HEADERS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; GitHub's runners set google-chrome
 CHROMIUM_ARGS = [
@@ -25,6 +28,12 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Records what a page's Content-Security-Policy blocks: an init script every frame runs before its own.
+LISTEN = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => __cspViolations.push(
+  `${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`), true);
+"""
 
 
 def pytest_collection_modifyitems(config, items):
@@ -43,6 +52,32 @@ def site_url(built_site: Path, site_server) -> str:
     return site_server[1]
 
 
+class _WithHeaders(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with the headers its _headers file gives each address, as Netlify would."""
+
+    rules: dict[str, dict[str, str]] = {}
+
+    def end_headers(self):
+        path = urlsplit(self.path).path
+        for name, value in {**self.rules.get("/*", {}), **self.rules.get(path, {})}.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_with_headers(built_site):
+    """The built site on another loopback origin, served as a host that reads _headers serves it."""
+    rules = header_rules((built_site / HEADERS).read_text(encoding="utf-8"))
+    handler = partial(type("Handler", (_WithHeaders,), {"rules": rules}), directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
@@ -51,10 +86,99 @@ def browser():
         browser.close()
 
 
-class Watch:
-    """Records what a page did that a reader's browser would complain about."""
+class Tabs:
+    """Browser contexts kept for the whole run, one for each set of options, each holding a page
+    open on the loopback site: a test's new page (tab) then joins a renderer process that is already
+    running, where a new context would start one and compile every script again (half a second a
+    test on the 2-core machine, a few minutes a run).
 
-    def __init__(self, page, origin: str):
+    What a test could leave behind goes with its page: listeners, routes, emulated media, its
+    sessionStorage. What a context keeps is cleared or checked when the test ends: a context still
+    holding a cookie or stored data is closed, so the next test starts from nothing. A clock is set
+    by every test that asks for one (now=), and only those share a context that has one."""
+
+    def __init__(self, browser, anchor: str):
+        self.browser = browser
+        self.anchor = anchor  # a page of the loopback site, held open in each context
+        self.contexts: dict[str, object] = {}
+
+    def open(self, *, now=None, init_script: str | None = None, **options):
+        """A new page in a context made with `options` (Playwright's), the clock fixed at `now`
+        if given, and `init_script` run in every frame before its own scripts."""
+        key = repr((now is not None, init_script, sorted(options.items())))
+        context = self.contexts.get(key)
+        if context is None:
+            context = self.contexts[key] = self.browser.new_context(**options)
+            if init_script:
+                context.add_init_script(init_script)
+            context.new_page().goto(self.anchor)
+        if now is not None:
+            context.clock.set_fixed_time(now)
+        return context.new_page()
+
+    def done(self, page) -> None:
+        """Close a test's page and any it opened, and clear the site's localStorage (Material keeps
+        the colour palette there); a context left holding anything else is closed too."""
+        context = page.context
+        anchor, *opened = context.pages
+        for other in opened:
+            other.close()
+        anchor.evaluate("localStorage.clear()")
+        state = context.storage_state()
+        if state["cookies"] or state["origins"]:
+            self.contexts = {key: kept for key, kept in self.contexts.items() if kept is not context}
+            context.close()
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser, site_url):
+    pool = Tabs(browser, anchor=site_url + "/assets/images/favicon.png")
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def new_page(tabs):
+    """Open pages from the pool (Tabs.open's arguments); each is closed when the test ends."""
+    opened = []
+
+    def open_(**options):
+        page = tabs.open(**options)
+        opened.append(page)
+        return page
+
+    yield open_
+    for page in opened:
+        tabs.done(page)
+
+
+class Violations:
+    """What the policy blocked in a page and its frames: events, and console messages."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console: list[str] = []
+        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
+
+    def take(self) -> list[str]:
+        """Everything seen since the last take (call before leaving a page: its events go with it)."""
+        found = [v for frame in self.page.frames for v in frame.evaluate("window.__cspViolations || []")]
+        for frame in self.page.frames:
+            frame.evaluate("window.__cspViolations = []")
+        found += self.console
+        self.console = []
+        return found
+
+
+class Watch:
+    """Records what a page did that a reader's browser would complain about. origins: the page's own
+    (any request elsewhere is recorded)."""
+
+    def __init__(self, page, *origins: str):
         self.console_errors: list[str] = []
         self.other_origins: list[str] = []
         self.failed: list[str] = []
@@ -62,20 +186,23 @@ class Watch:
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         page.on(
             "request",
-            lambda r: not r.url.startswith((origin, "data:", "blob:")) and self.other_origins.append(r.url),
+            lambda r: not r.url.startswith((*origins, "data:", "blob:")) and self.other_origins.append(r.url),
         )
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
 
 
 @pytest.fixture
-def page_for(browser, site_url):
-    """Open a new page in a given colour scheme (and optionally time zone), watched for errors."""
+def page_for(new_page, browser, site_url):
+    """Open a new page in a given colour scheme (and optionally time zone, clock, ...), watched for
+    errors. first_visit=True: in a context of its own, with nothing cached, as a reader's first visit."""
     contexts = []
 
-    def open_page(color_scheme: str = "light", **options):
-        context = browser.new_context(color_scheme=color_scheme, **options)
-        contexts.append(context)
-        page = context.new_page()
+    def open_page(color_scheme: str = "light", first_visit: bool = False, **options):
+        if first_visit:
+            contexts.append(context := browser.new_context(color_scheme=color_scheme, **options))
+            page = context.new_page()
+        else:
+            page = new_page(color_scheme=color_scheme, **options)
         return page, Watch(page, site_url)
 
     yield open_page

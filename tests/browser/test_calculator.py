@@ -49,8 +49,7 @@ def course_size(concern: dict) -> int:
 
 
 def open_planner(page_for, site_url, *, zone="Europe/London", now=NOW, path="/calculator/", scheme="light", **options):
-    page, watch = page_for(scheme, timezone_id=zone, **({"viewport": PHONE} | options))
-    page.clock.set_fixed_time(now)
+    page, watch = page_for(scheme, timezone_id=zone, now=now, **({"viewport": PHONE} | options))
     open_settled(page, site_url + path)
     expect(page.locator("form.calc-form")).to_be_visible()
     return page, watch
@@ -542,9 +541,8 @@ def check_course_figure(page, sessions: list[date], stages: list[dict]) -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.skipif(WEEKLY is None, reason="no concern has weekly sessions")
 def test_the_course_is_drawn_as_a_timeline_under_the_plan(site_url, page_for, scheme):
-    page, watch = page_for(scheme, timezone_id="Europe/London", viewport=PHONE)
+    page, watch = page_for(scheme, timezone_id="Europe/London", viewport=PHONE, now=NOW)
     page.add_init_script(CSP_LISTEN)
-    page.clock.set_fixed_time(NOW)
     open_settled(page, site_url + "/calculator/")
     start = date(2026, 3, 20)
 

@@ -55,14 +55,9 @@ def host(built_site, site_url):
 
 
 @pytest.fixture
-def open_page(browser):
-    contexts = []
-
+def open_page(new_page):
     def open_(url: str, scheme: str = "light", **options):
-        context = browser.new_context(color_scheme=scheme, viewport={"width": 900, "height": 800}, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.clock.set_fixed_time(NOW)
+        page = new_page(color_scheme=scheme, viewport={"width": 900, "height": 800}, now=NOW, **options)
         seen = {"warnings": [], "errors": [], "requests": []}
         page.on("console", lambda m: seen["warnings" if m.type == "warning" else "errors"].append(m.text))
         page.on("pageerror", lambda e: seen["errors"].append(str(e)))
@@ -70,9 +65,7 @@ def open_page(browser):
         page.goto(url, wait_until="load")
         return page, seen
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def guide_warnings(seen) -> list[str]:

@@ -24,18 +24,14 @@ WIDE = {"width": 1000, "height": 900}
 
 
 @pytest.fixture
-def clinics_page(browser, site_url):
-    contexts = []
-
+def clinics_page(new_page, site_url):
     def open_page(lang: str = "en", scheme: str = "light", **options):
-        context = browser.new_context(
+        page = new_page(
             color_scheme=scheme,
             permissions=["clipboard-read", "clipboard-write"],
             viewport={"width": 1000, "height": 900},
+            now=NOW,
         )
-        contexts.append(context)
-        page = context.new_page()
-        page.clock.set_fixed_time(NOW)
         seen = {"errors": [], "requests": []}
         page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
         page.on("pageerror", lambda e: seen["errors"].append(str(e)))
@@ -44,9 +40,7 @@ def clinics_page(browser, site_url):
         expect(page.locator(".kit")).to_be_visible()
         return page, seen
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 def fill_details(page, name=NAME, phone=PHONE, website=WEBSITE):
@@ -57,7 +51,7 @@ def fill_details(page, name=NAME, phone=PHONE, website=WEBSITE):
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_a_clinic_makes_its_line_and_its_sheet_from_the_for_clinics_page(clinics_page, browser, site_url, lang):
+def test_a_clinic_makes_its_line_and_its_sheet_from_the_for_clinics_page(clinics_page, new_page, site_url, lang):
     words = strings(lang)
     page, seen = clinics_page(lang)
     fill_details(page)
@@ -90,8 +84,7 @@ def test_a_clinic_makes_its_line_and_its_sheet_from_the_for_clinics_page(clinics
 
     # Pasted into the clinic's own page, on another origin
     host = serve_pages({"/": f"<!doctype html><html lang={lang}><title>Glow</title><h1>Glow</h1>{line}</html>"})
-    context = browser.new_context()
-    clinic = context.new_page()
+    clinic = new_page()
     clinic.goto(host + "/", wait_until="load")
     embedded = frame_of(clinic, 'iframe[src*="/embed/risks/"]')
     shown = embedded.locator(".care-card--contact-clinic .clinic-contact")
@@ -102,7 +95,6 @@ def test_a_clinic_makes_its_line_and_its_sheet_from_the_for_clinics_page(clinics
         f"{words['clinic']['website']} glowskin.example/contact",
     ]
     assert embedded.evaluate("document.documentElement.lang") == lang
-    context.close()
 
     # The aftercare sheet, with a date
     page.locator("#kit-date").fill("2026-04-06")

@@ -1,37 +1,26 @@
 """The Content-Security-Policy in Chromium: nothing the guide does is blocked, and `_headers` works.
 
 Each page records `securitypolicyviolation` events (a listener every frame gets before its own
-scripts run) and console messages about the policy, across every page of the built site, a search,
-the planner, instant navigation between folder depths and back, print, the embed views inside a
-clinic's page on another origin, and the web editor once opened. One test blocks a script on
-purpose, to show the listener sees it.
+scripts run) and console messages about the policy, through a search, the planner, instant
+navigation between folder depths and back, print, the embed views inside a clinic's page on another
+origin, and the web editor once opened. One test blocks a script on purpose, to show the listener
+sees it. Every page as loaded, with and without the headers, is checked in tests/browser/test_pages.py.
 """
 
 from __future__ import annotations
 
-import http.server
 import re
-import threading
-from functools import partial
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser.conftest import open_settled, serve_pages
+from browser.conftest import LISTEN, Violations, open_settled, serve_pages
 from conftest import ROOT
-from guide.csp import HEADERS
 from guide.embed import snippets
 from guide.render import plan_data
 from guide.validate import load_content
 
-LISTEN = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => __cspViolations.push(
-  `${e.effectiveDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`), true);
-"""
 CONCERN = plan_data(load_content(ROOT))["concerns"][0]["id"]
 # Sveltia CMS declares three web fonts on cdn.jsdelivr.net in @font-face rules. docs/admin/admin.css
 # swaps them for system fonts and the icon font served from /admin/, so nothing uses them and without
@@ -41,43 +30,15 @@ SVELTIA_FAMILIES = {"Source Sans 3", "Noto Mono", "Material Symbols Outlined"}
 EDITOR = yaml.safe_load((ROOT / "docs" / "admin" / "config.yml").read_text(encoding="utf-8"))
 
 
-class Violations:
-    """What the policy blocked in a page and its frames: events, and console messages."""
-
-    def __init__(self, page):
-        self.page = page
-        self.console: list[str] = []
-        page.on("console", lambda m: "Content Security Policy" in m.text and self.console.append(m.text))
-
-    def take(self) -> list[str]:
-        """Everything seen since the last take (call before leaving a page: its events go with it)."""
-        found = [v for frame in self.page.frames for v in frame.evaluate("window.__cspViolations || []")]
-        for frame in self.page.frames:
-            frame.evaluate("window.__cspViolations = []")
-        found += self.console
-        self.console = []
-        return found
-
-
 @pytest.fixture
-def watched(browser, site_url):
+def watched(new_page):
     """Open a page that records what the policy blocks."""
-    contexts = []
 
     def open_page(**options):
-        context = browser.new_context(**options)
-        context.add_init_script(LISTEN)
-        contexts.append(context)
-        page = context.new_page()
+        page = new_page(init_script=LISTEN, **options)
         return page, Violations(page)
 
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-def addresses(site: Path) -> list[str]:
-    return ["/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+    return open_page
 
 
 def plan(frame) -> None:
@@ -99,19 +60,6 @@ def test_the_listener_sees_a_blocked_script(site_url, watched):
     open_settled(page, site_url + "/aftercare/")
     found = violations.take()
     assert any(v.startswith("script-src-elem inline") for v in found), found
-
-
-def test_no_page_breaks_its_policy(built_site, site_url, watched):
-    page, violations = watched()
-    every = addresses(built_site)
-    sitemap = re.findall(r"<loc>(.*?)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
-    assert {urlsplit(loc).path for loc in sitemap} <= set(every)
-    assert {"/404.html", "/admin/", "/embed/aftercare/", "/embed/calculator/"} <= set(every)
-    found = {}
-    for path in every:
-        open_settled(page, site_url + path)
-        found[path] = violations.take()
-    assert {path: v for path, v in found.items() if v} == {}
 
 
 def test_search_runs_under_the_policy(site_url, watched):
@@ -194,72 +142,17 @@ def test_the_web_editor_opens_under_its_policy(site_url, watched):
     assert "Guide Material Symbols" in used and not set(used) & SVELTIA_FAMILIES, "the blocked fonts are unused"
 
 
-class _WithHeaders(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with the headers its _headers file gives each address, as Netlify would."""
-
-    rules: dict[str, dict[str, str]] = {}
-
-    def end_headers(self):
-        path = urlsplit(self.path).path
-        for name, value in {**self.rules.get("/*", {}), **self.rules.get(path, {})}.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-def header_rules(text: str) -> dict[str, dict[str, str]]:
-    rules: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if line.startswith("/"):
-            rules[line] = current = {}
-        elif line.startswith("  "):
-            name, value = line.strip().split(": ", 1)
-            current[name] = value
-    return rules
-
-
-@pytest.fixture(scope="module")
-def with_headers(built_site):
-    rules = header_rules((built_site / HEADERS).read_text(encoding="utf-8"))
-    handler = partial(type("Handler", (_WithHeaders,), {"rules": rules}), directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def test_with_the_headers_only_embed_views_can_be_framed_by_other_sites(browser, with_headers):
+def test_with_the_headers_only_embed_views_can_be_framed_by_other_sites(browser, served_with_headers):
     paths = ["/embed/aftercare/", "/aftercare/", "/", "/admin/", "/404.html", "/no-such-page/"]
-    frames = "".join(f'<iframe title="{p}" src="{with_headers}{p}"></iframe>' for p in paths)
+    frames = "".join(f'<iframe title="{p}" src="{served_with_headers}{p}"></iframe>' for p in paths)
     origin = serve_pages({"/": f'<!doctype html><html lang="en"><title>Clinic</title>{frames}</html>'})
     context = browser.new_context()
     page = context.new_page()
     refused = []
     page.on("console", lambda m: re.search("frame-ancestors 'self'|X-Frame-Options", m.text) and refused.append(m.text))
     open_settled(page, origin + "/")
-    shown = {frame.url.removeprefix(with_headers) for frame in page.frames}
+    shown = {frame.url.removeprefix(served_with_headers) for frame in page.frames}
     context.close()
     assert "/embed/aftercare/" in shown
     assert shown & set(paths[1:]) == set(), "the others show Chromium's error page instead"
     assert len(refused) == len(paths) - 1, refused
-
-
-def test_with_the_headers_every_page_still_works(built_site, browser, with_headers):
-    """The header policy (the meta's, plus frame-ancestors) and the other headers break nothing, and
-    Chromium knows every feature Permissions-Policy names."""
-    context = browser.new_context()
-    context.add_init_script(LISTEN)
-    page = context.new_page()
-    violations = Violations(page)
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    found = {}
-    for path in addresses(built_site):
-        response = open_settled(page, with_headers + path)
-        assert response.headers["x-content-type-options"] == "nosniff"
-        found[path] = violations.take()
-    context.close()
-    assert {path: v for path, v in found.items() if v} == {}
-    assert errors == []

@@ -93,15 +93,11 @@ def clinic(built_site, site_url):
 
 
 @pytest.fixture
-def open_host(browser, site_url, clinic):
+def open_host(new_page, site_url, clinic):
     """Open a page of the clinic's site; record console messages and every request it makes."""
-    contexts = []
 
     def open_page(path: str, scheme: str = "light"):
-        context = browser.new_context(color_scheme=scheme, viewport={"width": 900, "height": 800})
-        contexts.append(context)
-        page = context.new_page()
-        page.clock.set_fixed_time(NOW)
+        page = new_page(color_scheme=scheme, viewport={"width": 900, "height": 800}, now=NOW)
         seen = {"warnings": [], "errors": [], "requests": [], "by_frame": []}
         page.on("console", lambda m: seen["warnings" if m.type == "warning" else "errors"].append(m.text))
         page.on("pageerror", lambda e: seen["errors"].append(str(e)))
@@ -110,9 +106,7 @@ def open_host(browser, site_url, clinic):
         page.goto(clinic[0] + path, wait_until="load")
         return page, seen
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 def frame_of(page, selector: str):
@@ -273,14 +267,13 @@ def test_data_lang_es_embeds_the_spanish_edition(open_host, site_url, built_site
     assert seen["errors"] == []
 
 
-def test_the_frames_title_until_the_page_says_its_own_is_in_the_embeds_language(browser, site_url, clinic):
-    context = browser.new_context()
+def test_the_frames_title_until_the_page_says_its_own_is_in_the_embeds_language(new_page, site_url, clinic):
+    page = new_page()
     # The guide's pages answer, but say nothing: the script's own title stays.
-    context.route(
+    page.route(
         re.compile(r".*/embed/(aftercare|calculator)/.*"),
         lambda route: route.fulfill(content_type="text/html", body="<!doctype html><title>Quiet</title>"),
     )
-    page = context.new_page()
     page.goto(clinic[0] + "/spanish.html", wait_until="load")
     for selector in (ES_TOPIC, ES_PLANNER):
         frame_of(page, selector)
@@ -289,7 +282,6 @@ def test_the_frames_title_until_the_page_says_its_own_is_in_the_embeds_language(
     page.goto(clinic[0] + "/script.html", wait_until="load")
     frame_of(page, TOPIC)
     expect(page.locator(TOPIC)).to_have_attribute("title", "Aftercare - Microneedling guide")
-    context.close()
 
 
 def test_forged_messages_change_nothing(open_host, site_url, clinic):
@@ -420,7 +412,7 @@ def shows(locator, timeout: float = 2000) -> bool:
         return False
 
 
-def sandboxed_planner(browser, site_url: str, host, sandbox: str) -> dict[str, bool]:
+def sandboxed_planner(new_page, site_url: str, host, sandbox: str) -> dict[str, bool]:
     """{sandbox token: whether the feature it is there for works} for the planner in a plain iframe with
     this sandbox. Features are tried in turn; one that needs another that failed is not tried."""
     origin, pages = host
@@ -428,9 +420,7 @@ def sandboxed_planner(browser, site_url: str, host, sandbox: str) -> dict[str, b
         f'<!doctype html><html lang="en"><title>Clinic</title><iframe title="Planner" sandbox="{sandbox}"'
         f' src="{site_url}/embed/calculator/?theme=dark" style="width:800px;height:900px"></iframe></html>'
     )
-    context = browser.new_context()
-    page = context.new_page()
-    page.clock.set_fixed_time(NOW)
+    page = new_page(now=NOW)
     page.goto(origin + "/sandbox.html", wait_until="networkidle")
     frame = page.frames[1]
     works = {
@@ -456,32 +446,29 @@ def sandboxed_planner(browser, site_url: str, host, sandbox: str) -> dict[str, b
         works["allow-modals"] = frame.evaluate("printed") == 1
     if works["allow-scripts"]:  # embed-frame.js opens links to other pages in a new tab
         try:
-            with context.expect_page(timeout=2000) as opened:
+            with page.context.expect_page(timeout=2000) as opened:
                 frame.locator("a[href$='/aftercare/']").first.click()
             works["allow-popups"] = True
             works["allow-popups-to-escape-sandbox"] = not opened.value.evaluate(SANDBOXED)
         except PlaywrightTimeout:
             works["allow-popups"] = False
-    context.close()
     return works
 
 
-def test_the_sandbox_allows_everything_the_planner_does(browser, site_url, sandbox_host):
-    assert sandboxed_planner(browser, site_url, sandbox_host, SANDBOX) == dict.fromkeys(SANDBOX.split(), True)
+def test_the_sandbox_allows_everything_the_planner_does(new_page, site_url, sandbox_host):
+    assert sandboxed_planner(new_page, site_url, sandbox_host, SANDBOX) == dict.fromkeys(SANDBOX.split(), True)
 
 
 @pytest.mark.parametrize("token", SANDBOX.split())
-def test_each_sandbox_token_is_needed(browser, site_url, sandbox_host, token):
+def test_each_sandbox_token_is_needed(new_page, site_url, sandbox_host, token):
     """Without any one token, the feature it is there for (guide/embed.py says which) stops working."""
     fewer = " ".join(t for t in SANDBOX.split() if t != token)
-    assert sandboxed_planner(browser, site_url, sandbox_host, fewer)[token] is False
+    assert sandboxed_planner(new_page, site_url, sandbox_host, fewer)[token] is False
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_embed_views_have_no_axe_violations(browser, site_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.clock.set_fixed_time(NOW)
+def test_embed_views_have_no_axe_violations(new_page, site_url, scheme):
+    page = new_page(color_scheme=scheme, now=NOW)
     problems = {}
     for path in ("/embed/aftercare/", "/embed/calculator/?accent=ffdd00", "/embed/risks/?theme=dark&accent=0b6e4f"):
         open_settled(page, site_url + path)
@@ -490,13 +477,11 @@ def test_embed_views_have_no_axe_violations(browser, site_url, scheme):
         found = axe_violations(page)
         if found:
             problems[path] = found
-    context.close()
     assert problems == {}
 
 
-def test_topic_pages_offer_both_snippets_with_a_copy_button(browser, site_url, built_site):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_topic_pages_offer_both_snippets_with_a_copy_button(new_page, site_url, built_site):
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
     open_settled(page, site_url + "/aftercare/")
     details = page.locator(".embed-this-page details")
     expect(details).not_to_have_attribute("open", "")
@@ -507,10 +492,9 @@ def test_topic_pages_offer_both_snippets_with_a_copy_button(browser, site_url, b
     copy.first.click()
     assert page.evaluate("navigator.clipboard.readText()").strip() == shown_snippets(built_site, "aftercare")[0]
     expect(details.get_by_role("link", name="For clinics")).to_have_attribute("href", re.compile(r"/clinics/$"))
-    context.close()
 
 
-def test_a_clinic_follows_the_for_clinics_page(browser, built_site, site_url):
+def test_a_clinic_follows_the_for_clinics_page(new_page, built_site, site_url):
     """The "done when" of issue 4: the first two lines on /clinics/, pasted into a plain page as they are."""
     page_html = (built_site / "clinics" / "index.html").read_text(encoding="utf-8")
     blocks = [
@@ -520,12 +504,10 @@ def test_a_clinic_follows_the_for_clinics_page(browser, built_site, site_url):
     assert 'data-page="aftercare"' in aftercare and 'data-page="calculator"' in planner
     pages = {"/": f"<!doctype html><html lang=en><title>Clinic</title><h1>Clinic</h1>{aftercare}{planner}</html>"}
     origin = serve_pages(pages)
-    context = browser.new_context()
-    page = context.new_page()
+    page = new_page()
     page.goto(origin + "/", wait_until="load")
     for selector, title in ((TOPIC, AFTERCARE_TITLE), (PLANNER, PLANNER_TITLE)):
         frame_of(page, selector)
         expect(page.locator(selector)).to_have_attribute("title", title)
         box, content, _ = fits(page, selector)
         assert abs(box - content) <= 3
-    context.close()

@@ -51,7 +51,7 @@ def visit(page, url: str, waits_for: set[str] = frozenset()) -> list[str]:
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda path: path or "home")
 def test_a_first_visit_fetches_what_the_budget_counts_and_no_search(built_site, site_url, page_for, path):
-    page, watch = page_for()
+    page, watch = page_for(first_visit=True)
     counted = set(first_load(built_site, built_site / path / "index.html"))
     asked = {p.removesuffix("index.html") for p in counted}
     fetched = site_paths(visit(page, f"{site_url}/{path}", waits_for=asked), site_url)
@@ -75,7 +75,7 @@ def answers(page, slug: str, timeout: float = 10.0) -> bool:
 
 
 def test_search_loads_when_opened_and_answers_the_first_query(site_url, page_for):
-    page, watch = page_for()
+    page, watch = page_for(first_visit=True)
     requests = visit(page, site_url + "/")
     page.get_by_role("dialog", name="Search").get_by_role("textbox").fill("pregnant")
     page.keyboard.press("End")  # Material reads the box on key-up
@@ -87,7 +87,7 @@ def test_search_loads_when_opened_and_answers_the_first_query(site_url, page_for
 
 
 def test_search_opened_after_instant_navigation_answers_the_first_query(site_url, page_for):
-    page, watch = page_for()
+    page, watch = page_for(first_visit=True)
     requests = visit(page, site_url + "/")
     page.evaluate("window.notReloaded = true")
     page.locator("article").get_by_role("link", name="Aftercare at home").click()
@@ -103,7 +103,7 @@ def test_search_opened_after_instant_navigation_answers_the_first_query(site_url
 
 
 def test_search_deep_links_still_open_with_their_query(site_url, page_for):
-    page, watch = page_for()
+    page, watch = page_for(first_visit=True)
     page.goto(site_url + "/?q=dermapen", wait_until="networkidle")
     assert answers(page, "what-is-microneedling")
     assert not watch.console_errors and not watch.failed

@@ -1,24 +1,33 @@
-"""Every page in a real browser: no console errors, nothing from other origins, no axe violations."""
+"""Every page in a real browser: no console errors, nothing from other origins, no axe violations,
+nothing its policy blocks; then search, instant navigation and the language link."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from browser.conftest import arrive, axe_violations, open_settled
+from browser.conftest import LISTEN, Violations, Watch, arrive, axe_violations, open_settled
 from conftest import ROOT
 from guide.validate import load_content
 
 CONTENT = load_content(ROOT)
 
 
-def site_paths(site: Path) -> list[str]:
-    paths = []
-    for page in sorted(site.rglob("index.html")):
-        rel = page.parent.relative_to(site).as_posix()
-        paths.append("/" if rel == "." else f"/{rel}/")
-    return paths
+def addresses(site: Path) -> list[str]:
+    """The address of every HTML file of a built site: its pages, the 404 pages and the web editor's."""
+    return ["/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+
+
+def test_every_page_of_the_sitemaps_is_checked(built_site):
+    every = addresses(built_site)
+    assert len([a for a in every if a.endswith("/")]) >= 2 * len(CONTENT.topics) + 2
+    assert {"/404.html", "/es/404.html", "/admin/", "/embed/aftercare/", "/embed/calculator/"} <= set(every)
+    for sitemap in (built_site / "sitemap.xml", built_site / "es" / "sitemap.xml"):
+        listed = re.findall(r"<loc>(.*?)</loc>", sitemap.read_text(encoding="utf-8"))
+        assert listed and {urlsplit(loc).path for loc in listed} <= set(every), sitemap
 
 
 PARTS = 4  # each scheme's pages in four tests, so both cores share them
@@ -26,14 +35,23 @@ PARTS = 4  # each scheme's pages in four tests, so both cores share them
 
 @pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_clean_and_accessible(built_site, site_url, page_for, scheme, part):
-    page, watch = page_for(scheme)
+def test_every_page_is_clean_accessible_and_within_its_policy(
+    built_site, site_url, served_with_headers, new_page, scheme, part
+):
+    """Every page in both colour schemes: no axe violations, console errors, failed requests,
+    requests to other origins, or anything its Content-Security-Policy blocks. The light pass reads
+    the site as the build wrote it, its policy in each page's meta (a host that sends no headers);
+    the dark pass as a host that reads _headers serves it, with the header policy as well, and
+    Chromium knowing every feature its Permissions-Policy names (an unknown one is a console error)."""
+    base = site_url if scheme == "light" else served_with_headers
+    page = new_page(color_scheme=scheme, init_script=LISTEN)
+    watch, blocked = Watch(page, base), Violations(page)
     problems = {}
-    paths = site_paths(built_site)
-    assert len(paths) >= len(CONTENT.topics) + 2
-    for path in paths[part::PARTS]:
-        open_settled(page, site_url + path)
-        found = axe_violations(page)
+    for path in addresses(built_site)[part::PARTS]:
+        response = open_settled(page, base + path)
+        if base == served_with_headers:
+            assert response.headers["x-content-type-options"] == "nosniff", path
+        found = axe_violations(page) + blocked.take()
         if found:
             problems[path] = found
     assert problems == {}

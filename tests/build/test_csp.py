@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, link_target, start_tags
+from conftest import ROOT, header_rules, link_target, start_tags
 from guide.boundary import Edition, Site, main, page_problems
 from guide.csp import HEADERS, REFERRER, policy, union
 from guide.plain import write_projects
@@ -99,19 +99,6 @@ def instant_problems(site: Path) -> list[str]:
             if missing := moved - set(directives(meta_policy(other.read_text(encoding="utf-8")))["script-src"]):
                 problems.append(f"{address(site, other)} -> {address(site, page)}: {missing} not allowed")
     return problems
-
-
-def header_rules(text: str) -> dict[str, dict[str, str]]:
-    """{path: {header: value}} from a _headers file."""
-    rules: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if line.startswith("/"):
-            path = line.strip()
-            rules[path] = {}
-        elif line.strip() and not line.startswith("#"):
-            name, value = line.strip().split(": ", 1)
-            rules[path][name] = value
-    return rules
 
 
 def header_problems(site: Path) -> list[str]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT, copy_of_repo, mkdocs_build, start_tags
@@ -76,17 +78,36 @@ def test_no_page_loads_anything_from_another_origin(built_site: Path):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
 
 
-def test_failed_build_leaves_the_existing_site_untouched(tmp_path: Path):
-    repo = copy_of_repo(tmp_path)
-    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
-    guide = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
-    assert subprocess.run(guide, cwd=repo, env=env, capture_output=True).returncode == 0
+GUIDE_ENV = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
+
+
+def guide_build(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "--root", str(repo), "build"], cwd=repo, env=GUIDE_ENV, capture_output=True,
+        text=True,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory) -> Path:
+    """A copy of the project with its site built by `python -m guide build`, for tests to copy and break."""
+    repo = copy_of_repo(tmp_path_factory.mktemp("built"))
+    assert guide_build(repo).returncode == 0
+    assert list((repo / "site").rglob("*"))
+    return repo
+
+
+def copy_of(repo: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(repo, tmp_path / "repo", symlinks=True))
+
+
+def test_failed_build_leaves_the_existing_site_untouched(built_once: Path, tmp_path: Path):
+    repo = copy_of(built_once, tmp_path)
     before = sorted(p.relative_to(repo / "site") for p in (repo / "site").rglob("*"))
-    assert before
 
     broken = repo / "content" / "frequency.yml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
-    result = subprocess.run(guide, cwd=repo, env=env, capture_output=True, text=True)
+    result = guide_build(repo)
     assert result.returncode != 0
     assert "content/frequency.yml:1:1: titel: unknown field 'titel': did you mean 'title'?" in result.stderr
     assert "Traceback" not in result.stderr
@@ -94,15 +115,12 @@ def test_failed_build_leaves_the_existing_site_untouched(tmp_path: Path):
     assert not list(repo.glob(".site-*"))
 
 
-def test_a_failing_mkdocs_step_also_leaves_the_site_untouched(tmp_path: Path):
-    repo = copy_of_repo(tmp_path)
-    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
-    guide = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
-    assert subprocess.run(guide, cwd=repo, env=env, capture_output=True).returncode == 0
+def test_a_failing_mkdocs_step_also_leaves_the_site_untouched(built_once: Path, tmp_path: Path):
+    repo = copy_of(built_once, tmp_path)
     before = (repo / "site" / "index.html").read_bytes()
 
     (repo / "docs" / "index.md").write_text("# Home\n\n[A page that does not exist](missing.md)\n")
-    result = subprocess.run(guide, cwd=repo, env=env, capture_output=True, text=True)
+    result = guide_build(repo)
     assert result.returncode != 0
     assert "missing.md" in result.stderr
     assert (repo / "site" / "index.html").read_bytes() == before
