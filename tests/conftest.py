@@ -174,6 +174,8 @@ def pytest_configure(config):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node):  # pytest-xdist: what the controller hands each worker
+    if _SHARED not in node.config.stash:  # workers asked for another way than -n: each builds its own
+        return
     _, origin, folder = node.config.stash[_SHARED]
     node.workerinput[SHARED_SITE] = [str(folder), origin]
 
@@ -206,7 +208,9 @@ def built_site(site_server) -> Path:
     site, origin = site_server
     with open(site.parent / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        built = site.parent / "site.built"
+        built, failed = site.parent / "site.built", site.parent / "site.failed"
+        if failed.exists():  # another worker's build failed: the same words, without building again
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
         if not built.exists():
             result = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -215,6 +219,8 @@ def built_site(site_server) -> Path:
                 capture_output=True,
                 text=True,
             )
-            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+            if result.returncode != 0:
+                failed.write_text(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", encoding="utf-8")
+                pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
             built.touch()
     return site

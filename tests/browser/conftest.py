@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, header_rules
@@ -61,6 +62,7 @@ class _WithHeaders(http.server.SimpleHTTPRequestHandler):
         path = urlsplit(self.path).path
         for name, value in {**self.rules.get("/*", {}), **self.rules.get(path, {})}.items():
             self.send_header(name, value)
+        self.send_header("Cache-Control", "no-cache")  # as the site's own test server (tests/conftest.py)
         super().end_headers()
 
     def log_message(self, *args):
@@ -94,8 +96,9 @@ class Tabs:
 
     What a test could leave behind goes with its page: listeners, routes, emulated media, its
     sessionStorage. What a context keeps is cleared or checked when the test ends: a context still
-    holding a cookie or stored data is closed, so the next test starts from nothing. A clock is set
-    by every test that asks for one (now=), and only those share a context that has one."""
+    holding a cookie or stored data (IndexedDB and private files included) is closed, so the next
+    test starts from nothing. The clock is part of a context's options: a context with one was made
+    for that time (now=) and is shared only by tests asking for the same."""
 
     def __init__(self, browser, anchor: str):
         self.browser = browser
@@ -105,27 +108,34 @@ class Tabs:
     def open(self, *, now=None, init_script: str | None = None, **options):
         """A new page in a context made with `options` (Playwright's), the clock fixed at `now`
         if given, and `init_script` run in every frame before its own scripts."""
-        key = repr((now is not None, init_script, sorted(options.items())))
+        key = repr((now, init_script, sorted(options.items())))
         context = self.contexts.get(key)
         if context is None:
             context = self.contexts[key] = self.browser.new_context(**options)
+            if now is not None:
+                context.clock.set_fixed_time(now)
             if init_script:
                 context.add_init_script(init_script)
             context.new_page().goto(self.anchor)
-        if now is not None:
-            context.clock.set_fixed_time(now)
         return context.new_page()
 
     def done(self, page) -> None:
         """Close a test's page and any it opened, and clear the site's localStorage (Material keeps
-        the colour palette there); a context left holding anything else is closed too."""
+        the colour palette there); a context left holding anything else, or that failed to say
+        what it holds (a crashed page), is closed too."""
         context = page.context
-        anchor, *opened = context.pages
-        for other in opened:
-            other.close()
-        anchor.evaluate("localStorage.clear()")
-        state = context.storage_state()
-        if state["cookies"] or state["origins"]:
+        if context not in self.contexts.values():
+            return  # closed already, with another page of the same test
+        try:
+            anchor, *opened = context.pages
+            for other in opened:
+                other.close()
+            anchor.evaluate("localStorage.clear()")
+            state = context.storage_state(indexed_db=True, opfs=True)
+            clean = not state["cookies"] and not state["origins"]
+        except PlaywrightError:
+            clean = False
+        if not clean:
             self.contexts = {key: kept for key, kept in self.contexts.items() if kept is not context}
             context.close()
 
