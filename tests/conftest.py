@@ -74,9 +74,12 @@ def mkdocs_build(repo: Path, site: Path, env: dict[str, str] | None = None) -> s
     )
 
 
-def header_rules(text: str) -> dict[str, dict[str, str]]:
-    """{path: {header: value}} from a _headers file (the format Netlify and Cloudflare Pages read)."""
-    rules: dict[str, dict[str, str]] = {}
+Rules = dict[str, dict[str, str]]  # {address: {header: value}}
+
+
+def header_rules(text: str) -> Rules:
+    """{address: {header: value}} from a _headers file (the format Netlify and Cloudflare Pages read)."""
+    rules: Rules = {}
     for line in text.splitlines():
         if line.startswith("/"):
             path = line.strip()
@@ -139,9 +142,15 @@ def minimal(tmp_path: Path) -> ContentCopy:
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files, asking browsers to check each file again whenever it is used: browser tests
-    share contexts (tests/browser/conftest.py: Tabs), and every use is then a request they see."""
+    share contexts (tests/browser/conftest.py: Tabs), and every use is then a request they see.
+    With rules (from a _headers file), each address also gets the headers they give it."""
+
+    rules: Rules = {}
 
     def end_headers(self):
+        path = urlsplit(self.path).path
+        for name, value in {**self.rules.get("/*", {}), **self.rules.get(path, {})}.items():
+            self.send_header(name, value)
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -149,9 +158,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A loopback server for a folder (call .shutdown() when done), and its origin."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+def serve_folder(folder: Path, rules: Rules | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A loopback server for a folder (call .shutdown() when done), and its origin; rules: headers by
+    address, as header_rules reads them from a _headers file (served as Netlify would)."""
+    handler = type("Handler", (_QuietHandler,), {"rules": rules or {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

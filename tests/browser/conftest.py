@@ -6,15 +6,13 @@ import http.server
 import os
 import shutil
 import threading
-from functools import partial
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, header_rules
+from conftest import ROOT, header_rules, serve_folder
 from guide.csp import HEADERS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; GitHub's runners set google-chrome
@@ -53,30 +51,11 @@ def site_url(built_site: Path, site_server) -> str:
     return site_server[1]
 
 
-class _WithHeaders(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with the headers its _headers file gives each address, as Netlify would."""
-
-    rules: dict[str, dict[str, str]] = {}
-
-    def end_headers(self):
-        path = urlsplit(self.path).path
-        for name, value in {**self.rules.get("/*", {}), **self.rules.get(path, {})}.items():
-            self.send_header(name, value)
-        self.send_header("Cache-Control", "no-cache")  # as the site's own test server (tests/conftest.py)
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_with_headers(built_site):
     """The built site on another loopback origin, served as a host that reads _headers serves it."""
-    rules = header_rules((built_site / HEADERS).read_text(encoding="utf-8"))
-    handler = partial(type("Handler", (_WithHeaders,), {"rules": rules}), directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, origin = serve_folder(built_site, header_rules((built_site / HEADERS).read_text(encoding="utf-8")))
+    yield origin
     server.shutdown()
 
 

@@ -3,14 +3,11 @@ prints it, in three time zones; bad input gets a message by the field; no JavaSc
 
 from __future__ import annotations
 
-import http.server
 import re
 import subprocess
 import sys
-import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,7 +17,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from browser.conftest import arrive, axe_violations, open_settled
-from conftest import ROOT, copy_of_repo
+from conftest import ROOT, copy_of_repo, serve_folder
 from guide.render import plan_data, strings, weekday_date
 from guide.validate import load_content
 
@@ -472,13 +469,12 @@ def test_changing_an_interval_in_the_yaml_changes_the_planners_answer(tmp_path, 
     )
     assert result.returncode == 0, result.stderr
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, origin = serve_folder(site)
     context = browser.new_context(timezone_id="Europe/London", viewport=PHONE)
     try:
         page = context.new_page()
         page.clock.set_fixed_time(datetime(2026, 4, 2, 12, tzinfo=UTC))
-        open_settled(page, f"http://127.0.0.1:{server.server_address[1]}/calculator/")
+        open_settled(page, f"{origin}/calculator/")
         plan(page, "20", "3", "2026", concern=ACNE["id"])
         start = date(2026, 3, 20)
         expect(page.locator(".calc-window dd").nth(1)).to_have_text(weekday_date(weeks(start, new)))
@@ -486,11 +482,6 @@ def test_changing_an_interval_in_the_yaml_changes_the_planners_answer(tmp_path, 
     finally:
         context.close()
         server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 # The course as a timeline (docs/assets/js/plan-figure.js): what a figure under the plan must show

@@ -82,10 +82,8 @@ GUIDE_ENV = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
 
 
 def guide_build(repo: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "--root", str(repo), "build"], cwd=repo, env=GUIDE_ENV, capture_output=True,
-        text=True,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "guide", "--root", str(repo), "build"]
+    return subprocess.run(command, cwd=repo, env=GUIDE_ENV, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
